@@ -1,0 +1,74 @@
+# Atelier developer entry points. `make` alone lists them.
+
+PORT ?= 8080
+PGPORT ?= 54329
+PGDIR := $(CURDIR)/.pg
+# Set in the environment (or on the command line) to use that server instead of .pg/.
+DATABASE_URL ?=
+BIN := .build/release/atelier
+TESTFLAGS ?=
+FORMAT_CONFIG := $(if $(wildcard .swift-format),--configuration .swift-format)
+
+# Recipes decide with the shell's $DATABASE_URL, which make passes through untouched.
+export DATABASE_URL
+
+.DEFAULT_GOAL := help
+.PHONY: help deps build db-start db-stop db-url run test bench format lint clean-db
+
+help:
+	@echo "make run        build, start the local database, migrate, load the demo, serve on :$(PORT)"
+	@echo "make test       swift test against a throwaway PostgreSQL (TESTFLAGS=... passed on)"
+	@echo "make build      release build of $(BIN)"
+	@echo "make deps       check (as root: install) PostgreSQL, libpq-dev, pkg-config"
+	@echo "make db-start   start the local cluster in .pg/ on port $(PGPORT)"
+	@echo "make db-stop    stop it"
+	@echo "make db-url     print the DATABASE_URL in use (make -s db-url)"
+	@echo "make clean-db   stop the local cluster and delete .pg/"
+	@echo "make format     swift format Sources, Tests and Package.swift in place"
+	@echo "make lint       swift format lint --strict"
+	@echo "make bench      run the benchmarks"
+	@echo "DATABASE_URL=postgres://... make run   uses that server and leaves .pg/ alone"
+
+deps:
+	@bash deploy/install-deps.sh
+
+build: deps
+	swift build -c release --product atelier
+
+db-start:
+	@if [ -n "$$DATABASE_URL" ]; then echo "DATABASE_URL is set: not starting the local cluster"; \
+	else bash deploy/pg-cluster.sh start "$(PGDIR)" $(PGPORT); fi
+
+db-stop:
+	@if [ -n "$$DATABASE_URL" ]; then echo "DATABASE_URL is set: no local cluster to stop"; \
+	else bash deploy/pg-cluster.sh stop "$(PGDIR)"; fi
+
+db-url:
+	@if [ -n "$$DATABASE_URL" ]; then echo "$$DATABASE_URL"; \
+	else bash deploy/pg-cluster.sh url "$(PGDIR)" $(PGPORT); fi
+
+run: build db-start
+	@set -e; \
+	DATABASE_URL="$${DATABASE_URL:-$$(bash deploy/pg-cluster.sh url "$(PGDIR)" $(PGPORT))}"; \
+	export DATABASE_URL; \
+	$(BIN) migrate; \
+	$(BIN) demo; \
+	echo "Atelier: http://127.0.0.1:$(PORT)/  (health: http://127.0.0.1:$(PORT)/health)"; \
+	exec $(BIN) serve --host 127.0.0.1 --port $(PORT)
+
+test: deps
+	bash deploy/test.sh swift test $(TESTFLAGS)
+
+bench:
+	@if [ ! -d Sources/atelier-bench ]; then echo "no benchmarks yet" >&2; exit 1; fi
+	swift run -c release atelier-bench
+
+format:
+	swift format --in-place --recursive $(FORMAT_CONFIG) Sources Tests Package.swift
+
+lint:
+	swift format lint --strict --recursive $(FORMAT_CONFIG) Sources Tests Package.swift
+
+clean-db:
+	bash deploy/pg-cluster.sh stop "$(PGDIR)"
+	rm -rf "$(PGDIR)"

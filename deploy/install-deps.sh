@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Makes sure the build and the local PostgreSQL cluster have what they need.
+# Safe to run often: it says nothing and changes nothing when all is present.
+set -euo pipefail
+
+missing=""
+need() {
+  case " $missing " in *" $1 "*) ;; *) missing="${missing:+$missing }$1" ;; esac
+}
+
+check() {
+  missing=""
+  command -v pg_config >/dev/null || need libpq-dev
+  command -v pkg-config >/dev/null || need pkg-config
+  # The CLibPQ target finds headers and the library through pkg-config.
+  if command -v pkg-config >/dev/null && ! pkg-config --exists libpq; then need libpq-dev; fi
+  # Without pg_config we cannot tell where the server lives, so look where Debian puts it.
+  local bindir
+  bindir=$(pg_config --bindir 2>/dev/null || echo /usr/lib/postgresql/15/bin)
+  for b in initdb pg_ctl postgres psql createdb; do
+    [ -x "$bindir/$b" ] || need postgresql
+  done
+}
+
+# Swift does not come from apt; the toolchain is installed separately under /opt/swift.
+if ! command -v swift >/dev/null; then
+  echo "install-deps: 'swift' is not on PATH (expected the Swift 6.3 toolchain, e.g. /opt/swift/usr/bin)" >&2
+  exit 1
+fi
+
+check
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: missing packages: $missing. Install them with:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends $missing" >&2
+  exit 1
+fi
+
+echo "install-deps: installing $missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+# shellcheck disable=SC2086 # one word per package
+apt-get install -y --no-install-recommends $missing
+
+check
+if [ -n "$missing" ]; then
+  echo "install-deps: still missing after apt-get install: $missing" >&2
+  exit 1
+fi
