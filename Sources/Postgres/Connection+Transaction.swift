@@ -1,0 +1,34 @@
+/// How much a transaction sees of concurrent ones.
+public enum IsolationLevel: Sendable {
+    case readCommitted
+    case repeatableRead
+    case serializable
+
+    var sql: String {
+        switch self {
+        case .readCommitted: "READ COMMITTED"
+        case .repeatableRead: "REPEATABLE READ"
+        case .serializable: "SERIALIZABLE"
+        }
+    }
+}
+
+extension Connection {
+    /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
+    public func transaction<R>(_ isolation: IsolationLevel = .readCommitted, _ body: (Connection) throws -> R) throws -> R {
+        try execute("BEGIN ISOLATION LEVEL \(isolation.sql)")
+        do {
+            let value = try body(self)
+            // A statement that failed inside `body` and was caught there leaves the transaction
+            // aborted; COMMIT would then quietly roll back, so say so instead.
+            if isInFailedTransaction {
+                throw PostgresError(kind: .other, sqlState: "25P02", message: "the transaction was aborted by an earlier error")
+            }
+            try execute("COMMIT")
+            return value
+        } catch {
+            if isAlive, !isIdle { _ = try? run("ROLLBACK") }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,205 @@
+import CLibPQ
+import Foundation
+import Synchronization
+
+/// One libpq connection. Every call blocks, so it is only ever used from a thread of the
+/// pool's own thread pool, and by one thread at a time; `cancel()` is the one call that is
+/// safe from anywhere.
+public final class Connection: @unchecked Sendable {
+    let url: String
+    private var handle: OpaquePointer?
+    private let cancellation = Mutex<Cancellation>(Cancellation())
+
+    private struct Cancellation: @unchecked Sendable {
+        var token: OpaquePointer?
+        var requested = false
+    }
+
+    /// A connection that opens lazily, on first use.
+    public init(url: String) { self.url = url }
+
+    /// Opens a connection now.
+    public static func connect(url: String) throws -> Connection {
+        let connection = Connection(url: url)
+        try connection.open()
+        return connection
+    }
+
+    deinit { close() }
+
+    /// Every session speaks UTC and ISO dates, so timestamps decode the same way everywhere.
+    private static let sessionOptions = "-c DateStyle=ISO -c TimeZone=UTC -c IntervalStyle=iso_8601 -c extra_float_digits=3"
+
+    func open() throws {
+        close()
+        let keys = ["dbname", "client_encoding", "options", "application_name", "connect_timeout"]
+        let values = [url, "UTF8", Self.sessionOptions, "atelier", "5"]
+        let connection = withCStringArray(keys) { keyPointers in
+            withCStringArray(values) { valuePointers in
+                PQconnectdbParams(keyPointers, valuePointers, 1)
+            }
+        }
+        guard let connection, PQstatus(connection) == CONNECTION_OK else {
+            let message = connection.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
+            if let connection { PQfinish(connection) }
+            throw PostgresError(kind: .connectionFailed, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        // Notices (e.g. "already exists, skipping") are not errors and must not reach stderr.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        handle = connection
+        let token = PQgetCancel(connection)
+        cancellation.withLock { $0.token = token }
+    }
+
+    /// Closes the connection; the next use opens a new one.
+    public func close() {
+        let token = cancellation.withLock { state -> OpaquePointer? in
+            defer { state.token = nil }
+            return state.token
+        }
+        if let token { PQfreeCancel(token) }
+        if let handle { PQfinish(handle) }
+        handle = nil
+    }
+
+    /// Whether the connection can take a statement now: open, and not closed by the server
+    /// while it sat idle (a restart leaves such sockets behind).
+    public var isAlive: Bool {
+        guard let handle, PQstatus(handle) == CONNECTION_OK else { return false }
+        // Between statements the server has nothing to say: anything readable on the socket is
+        // a termination notice or the end of the stream, so the session is over.
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) == 0
+    }
+
+    /// Outside any transaction, with nothing pending: safe to hand to someone else.
+    public var isIdle: Bool {
+        guard let handle, PQstatus(handle) == CONNECTION_OK else { return false }
+        return PQtransactionStatus(handle) == PQTRANS_IDLE
+    }
+
+    var isInFailedTransaction: Bool {
+        guard let handle else { return false }
+        return PQtransactionStatus(handle) == PQTRANS_INERROR
+    }
+
+    /// Opens or reopens the connection when needed, and clears a stale cancel request.
+    func prepareForUse() throws {
+        cancellation.withLock { $0.requested = false }
+        if !isAlive { try open() }
+    }
+
+    /// Asks the server to cancel the statement running on this connection. Safe from any thread.
+    public func cancel() {
+        let token = cancellation.withLock { state -> OpaquePointer? in
+            state.requested = true
+            return state.token
+        }
+        guard let token else { return }
+        var buffer = [CChar](repeating: 0, count: 256)
+        _ = PQcancel(token, &buffer, Int32(buffer.count))
+    }
+
+    /// Runs one statement with its parameters bound separately.
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> PostgresResult {
+        if cancellation.withLock({ $0.requested }) {
+            throw PostgresError(kind: .queryCanceled, sqlState: "57014", message: "canceling statement due to user request")
+        }
+        return try run(sql, parameters)
+    }
+
+    /// `query` without the cancel check, for the clean-up that must run after a cancel.
+    func run(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> PostgresResult {
+        let handle = try usableHandle()
+        let types = parameters.map { type(of: $0).postgresType.rawValue }
+        let texts = try parameters.enumerated().map { index, parameter -> String? in
+            guard let text = parameter.postgresText else { return nil }
+            // libpq passes C strings: a NUL would silently cut the value short.
+            guard !text.utf8.contains(0) else {
+                throw PostgresError(kind: .invalidInput, sqlState: "22021", message: "parameter $\(index + 1) contains a NUL character")
+            }
+            return text
+        }
+        let result = withOptionalCStringArray(texts) { values in
+            PQexecParams(handle, sql, Int32(parameters.count), types, values, nil, nil, 0)
+        }
+        return try check(result, handle: handle)
+    }
+
+    /// Runs a statement and returns the number of rows it changed.
+    @discardableResult
+    public func execute(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> Int {
+        try query(sql, parameters).affectedRows
+    }
+
+    func usableHandle() throws -> OpaquePointer {
+        if handle == nil { try open() }
+        guard let handle else { throw PostgresError(kind: .connectionLost, message: "no connection") }
+        return handle
+    }
+
+    /// Turns a libpq result into rows or a classified error.
+    func check(_ result: OpaquePointer?, handle: OpaquePointer, accepting accepted: Set<UInt32> = []) throws -> PostgresResult {
+        guard let result else { throw connectionError(handle) }
+        let status = PQresultStatus(result)
+        switch status {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return PostgresResult(handle: result)
+        default:
+            if accepted.contains(status.rawValue) { return PostgresResult(handle: result) }
+            defer { PQclear(result) }
+            throw error(from: result, handle: handle)
+        }
+    }
+
+    func error(from result: OpaquePointer, handle: OpaquePointer) -> PostgresError {
+        func field(_ code: Int32) -> String? {
+            PQresultErrorField(result, code).map { String(cString: $0) }
+        }
+        guard let state = field(ATELIER_PG_DIAG_SQLSTATE) else { return connectionError(handle) }
+        var kind = PostgresError.kind(forSQLState: state)
+        if PQstatus(handle) != CONNECTION_OK { kind = .connectionLost }
+        return PostgresError(
+            kind: kind,
+            sqlState: state,
+            message: field(ATELIER_PG_DIAG_MESSAGE_PRIMARY) ?? String(cString: PQresultErrorMessage(result)),
+            detail: field(ATELIER_PG_DIAG_MESSAGE_DETAIL),
+            hint: field(ATELIER_PG_DIAG_MESSAGE_HINT),
+            constraint: field(ATELIER_PG_DIAG_CONSTRAINT_NAME),
+            table: field(ATELIER_PG_DIAG_TABLE_NAME),
+            column: field(ATELIER_PG_DIAG_COLUMN_NAME)
+        )
+    }
+
+    func connectionError(_ handle: OpaquePointer) -> PostgresError {
+        let message = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let lost = PQstatus(handle) != CONNECTION_OK
+        return PostgresError(kind: lost ? .connectionLost : .other, message: message.isEmpty ? "no result" : message)
+    }
+
+    var rawHandle: OpaquePointer? { handle }
+}
+
+/// Passes an array of Swift strings to C as `const char * const *`, valid for the call only.
+func withCStringArray<R>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    withOptionalCStringArray(strings.map { Optional($0) }) { pointers in
+        body(pointers + [nil])
+    }
+}
+
+func withOptionalCStringArray<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    let copies = strings.map { $0.map { strdup($0)! } }
+    defer { copies.forEach { free($0) } }
+    return body(copies.map { $0.map { UnsafePointer($0) } })
+}
+
+extension Connection {
+    /// Runs a script of several statements with no parameters (simple query protocol), for
+    /// migrations only: anything with a value in it goes through `query`.
+    public func executeScript(_ sql: String) throws {
+        let handle = try usableHandle()
+        // PQexec returns the last result; an error stops the script at that statement.
+        _ = try check(PQexec(handle, sql), handle: handle)
+    }
+}
