@@ -1,0 +1,28 @@
+/// Bearer tokens: 32 random bytes, shown once, stored only as their SHA-256.
+public enum AccessToken {
+    /// A prefix makes a leaked token recognisable by secret scanners and people alike.
+    public static let prefix = "atl_"
+
+    /// A new token from the system's cryptographic generator (`getrandom` on Linux).
+    public static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return generate(using: &generator)
+    }
+
+    public static func generate<G: RandomNumberGenerator>(using generator: inout G) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        // 43 characters of a 62-letter alphabet carry more than 256 bits.
+        let characters = (0..<43).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] }
+        return prefix + String(characters)
+    }
+
+    public static func hash(_ token: String) -> [UInt8] { SHA256.hash(token) }
+
+    /// Rejects what cannot be a token before any database work.
+    public static func isWellFormed(_ token: String) -> Bool {
+        token.hasPrefix(prefix) && token.utf8.count == prefix.utf8.count + 43
+            && token.utf8.dropFirst(prefix.utf8.count).allSatisfy { byte in
+                (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+            }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+public enum ContributionSort: String, Sendable, Codable, CaseIterable {
+    /// Newest first.
+    case recent
+    /// Most agreed first: agree minus disagree, then newest.
+    case support
+}
+
+/// Where a page of contributions ends, so the next page starts right after it even while
+/// new contributions and votes arrive. Opaque to clients.
+public struct ContributionCursor: Sendable, Equatable {
+    public var sort: ContributionSort
+    public var support: Int
+    /// Microseconds since 1970, PostgreSQL's own precision, so the comparison is exact.
+    public var createdAtMicros: Int64
+    public var id: UUID
+
+    public init(sort: ContributionSort, support: Int, createdAtMicros: Int64, id: UUID) {
+        self.sort = sort
+        self.support = support
+        self.createdAtMicros = createdAtMicros
+        self.id = id
+    }
+
+    public var encoded: String {
+        let raw = "\(sort.rawValue)|\(support)|\(createdAtMicros)|\(id.uuidString.lowercased())"
+        return Data(raw.utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// nil when the text is not a cursor this service made.
+    public init?(encoded: String) {
+        var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard encoded.count <= 200, let data = Data(base64Encoded: base64), let raw = String(data: data, encoding: .utf8)
+        else { return nil }
+        let parts = raw.split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count == 4, let sort = ContributionSort(rawValue: String(parts[0])), let support = Int(parts[1]),
+            let micros = Int64(parts[2]), let id = UUID(uuidString: String(parts[3]))
+        else { return nil }
+        self.init(sort: sort, support: support, createdAtMicros: micros, id: id)
+    }
+}
+
+public struct ContributionPage: Sendable, Codable, Equatable {
+    public var items: [Contribution]
+    public var nextCursor: String?
+
+    public init(items: [Contribution], nextCursor: String?) {
+        self.items = items
+        self.nextCursor = nextCursor
+    }
+}

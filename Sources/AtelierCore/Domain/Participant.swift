@@ -1,0 +1,39 @@
+import Foundation
+
+public enum Role: String, Sendable, Codable, CaseIterable {
+    case attendee
+    case lead
+    case admin
+}
+
+public struct Participant: Sendable, Codable, Equatable {
+    public var id: UUID
+    public var congressID: UUID
+    public var displayName: String
+    /// The collectivité the participant speaks for.
+    public var organisation: String?
+    public var role: Role
+    /// Consent to appear by name in exports.
+    public var named: Bool
+    /// Workshops this participant leads.
+    public var leads: [UUID]
+
+    public init(
+        id: UUID, congressID: UUID, displayName: String, organisation: String?, role: Role, named: Bool,
+        leads: [UUID]
+    ) {
+        self.id = id
+        self.congressID = congressID
+        self.displayName = displayName
+        self.organisation = organisation
+        self.role = role
+        self.named = named
+        self.leads = leads
+    }
+
+    /// Leads of a workshop and admins may moderate and consolidate it.
+    public func mayModerate(_ workshop: Workshop) -> Bool {
+        guard workshop.congressID == congressID else { return false }
+        return role == .admin || (role == .lead && leads.contains(workshop.id))
+    }
+}
