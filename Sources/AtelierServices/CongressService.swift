@@ -1,0 +1,57 @@
+import AtelierCore
+import AtelierStore
+import Foundation
+import Postgres
+
+public struct WorkshopSummary: Sendable, Codable, Equatable {
+    public var workshop: Workshop
+    public var counts: WorkshopCounts
+}
+
+public struct CongressOverview: Sendable, Codable, Equatable {
+    public var congress: Congress
+    public var engagements: [Engagement]
+    public var workshops: [WorkshopSummary]
+}
+
+/// Congresses and their workshops, as participants see them.
+public struct CongressService: Sendable {
+    let pool: ConnectionPool
+
+    public init(pool: ConnectionPool) { self.pool = pool }
+
+    /// A congress is visible to its own participants only.
+    public func overview(slug: String, for reader: Participant) async throws -> CongressOverview {
+        try await pool.withTransaction(.repeatableRead) { connection in
+            guard let congress = try CongressStore.congress(slug: slug, in: connection), congress.id == reader.congressID
+            else { throw ServiceError.notFound("no congress \"\(slug)\"") }
+            return CongressOverview(
+                congress: congress,
+                engagements: try CongressStore.engagements(congressID: congress.id, in: connection),
+                workshops: try CongressStore.workshopsWithCounts(congressID: congress.id, in: connection).map {
+                    WorkshopSummary(workshop: $0.0, counts: $0.1)
+                })
+        }
+    }
+
+    public func workshop(id: UUID, for reader: Participant) async throws -> Workshop {
+        try await pool.withConnection { try Self.visibleWorkshop(id: id, for: reader, in: $0) }
+    }
+
+    /// Opens or closes a workshop: a closed workshop takes no new contributions nor votes.
+    public func setStatus(_ status: WorkshopStatus, workshopID: UUID, by actor: Participant) async throws -> Workshop {
+        try await pool.withTransaction { connection in
+            let workshop = try Self.visibleWorkshop(id: workshopID, for: actor, in: connection)
+            guard actor.mayModerate(workshop) else {
+                throw ServiceError.forbidden("only the workshop's leads and admins may open or close it")
+            }
+            return try CongressStore.setWorkshopStatus(id: workshop.id, status: status, in: connection)!
+        }
+    }
+
+    static func visibleWorkshop(id: UUID, for reader: Participant, in connection: Connection) throws -> Workshop {
+        guard let workshop = try CongressStore.workshop(id: id, in: connection), workshop.congressID == reader.congressID
+        else { throw ServiceError.notFound("no workshop \(id.uuidString.lowercased())") }
+        return workshop
+    }
+}

@@ -1,0 +1,176 @@
+import AtelierCore
+import AtelierStore
+import Foundation
+import Postgres
+
+/// A change to a contribution's title: keep it, or set it (nil removes it).
+public enum TitleChange: Sendable, Equatable {
+    case keep
+    case set(String?)
+}
+
+/// Posting, reading, editing, withdrawing and moderating contributions.
+public struct ContributionService: Sendable {
+    let pool: ConnectionPool
+
+    public static let defaultPageSize = 20
+    public static let maximumPageSize = 100
+    public static let maximumSearchLength = 200
+
+    public init(pool: ConnectionPool) { self.pool = pool }
+
+    /// Posts a contribution to an open workshop. A retry with the same idempotency key returns
+    /// the first contribution (`created` false) instead of a duplicate.
+    public func post(
+        workshopID: UUID, title rawTitle: String?, body rawBody: String, idempotencyKey: String?, by author: Participant
+    ) async throws -> (contribution: Contribution, created: Bool) {
+        let (title, body) = try Self.validate(title: rawTitle, body: rawBody)
+        if let idempotencyKey, idempotencyKey.isEmpty || idempotencyKey.unicodeScalars.count > 200 {
+            throw ServiceError.invalid(field: "Idempotency-Key", reason: "must be 1 to 200 characters")
+        }
+        return try await pool.withTransaction { connection in
+            let workshop = try CongressService.visibleWorkshop(id: workshopID, for: author, in: connection)
+            let (id, created) = try ContributionStore.insert(
+                congressID: workshop.congressID, workshopID: workshop.id, authorID: author.id, title: title, body: body,
+                idempotencyKey: idempotencyKey, in: connection)
+            if !created {
+                guard try ContributionStore.idempotencyMatch(id: id, workshopID: workshop.id, title: title, body: body, in: connection)
+                else {
+                    throw ServiceError.conflict(
+                        kind: "idempotency-key-reused",
+                        detail: "this Idempotency-Key was already used for a different contribution")
+                }
+            } else if workshop.status == .closed {
+                // Checked after the insert so a retry of a post accepted before closing still succeeds.
+                throw Self.closed(workshop)
+            }
+            return (try ContributionStore.contribution(id: id, readerID: author.id, in: connection)!, created)
+        }
+    }
+
+    public func page(
+        workshopID: UUID, search: String?, sort: ContributionSort, cursor: String?, limit: Int?, for reader: Participant
+    ) async throws -> ContributionPage {
+        let limit = limit ?? Self.defaultPageSize
+        guard (1...Self.maximumPageSize).contains(limit) else {
+            throw ServiceError.invalid(field: "limit", reason: "must be between 1 and \(Self.maximumPageSize)")
+        }
+        var after: ContributionCursor?
+        if let cursor {
+            guard let decoded = ContributionCursor(encoded: cursor) else {
+                throw ServiceError.invalid(field: "cursor", reason: "is not a cursor from this list")
+            }
+            guard decoded.sort == sort else {
+                throw ServiceError.invalid(field: "cursor", reason: "was made for sort=\(decoded.sort.rawValue)")
+            }
+            after = decoded
+        }
+        let text = search.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        if let text, text.unicodeScalars.count > Self.maximumSearchLength {
+            throw ServiceError.invalid(field: "q", reason: "must be at most \(Self.maximumSearchLength) characters")
+        }
+        let query = ContributionQuery(text: text, sort: sort, after: after, limit: limit)
+        return try await pool.withTransaction(.repeatableRead) { connection in
+            let workshop = try CongressService.visibleWorkshop(id: workshopID, for: reader, in: connection)
+            let contributionReader = ContributionReader(participantID: reader.id, seesHidden: reader.mayModerate(workshop))
+            return try ContributionStore.page(workshopID: workshop.id, reader: contributionReader, query: query, in: connection)
+        }
+    }
+
+    public func contribution(id: UUID, for reader: Participant) async throws -> Contribution {
+        try await pool.withConnection { connection in
+            try Self.visible(id: id, for: reader, in: connection).contribution
+        }
+    }
+
+    /// The author rewrites their own published contribution while the workshop is open.
+    public func edit(id: UUID, title: TitleChange, body: String?, by author: Participant) async throws -> Contribution {
+        try await pool.withTransaction { connection in
+            let (contribution, workshop) = try Self.visible(id: id, for: author, in: connection)
+            guard contribution.authorID == author.id else {
+                throw ServiceError.forbidden("only the author may edit a contribution")
+            }
+            guard contribution.status == .published else {
+                throw ServiceError.conflict(
+                    kind: "contribution-not-published", detail: "a \(contribution.status.rawValue) contribution cannot be edited")
+            }
+            guard workshop.status == .open else { throw Self.closed(workshop) }
+            let newTitle: String?
+            switch title {
+            case .keep: newTitle = contribution.title
+            case .set(let value): newTitle = value
+            }
+            let (checkedTitle, checkedBody) = try Self.validate(title: newTitle, body: body ?? contribution.body)
+            try ContributionStore.update(id: id, title: checkedTitle, body: checkedBody, in: connection)
+            return try ContributionStore.contribution(id: id, readerID: author.id, in: connection)!
+        }
+    }
+
+    /// The author withdraws their own contribution; a lead of the workshop or an admin hides
+    /// someone else's, and must say why. Either way the row stays, for provenance.
+    public func remove(id: UUID, reason rawReason: String?, by actor: Participant) async throws -> Contribution {
+        try await pool.withTransaction { connection in
+            let (contribution, workshop) = try Self.visible(id: id, for: actor, in: connection)
+            if contribution.authorID == actor.id {
+                guard contribution.status == .published else {
+                    throw ServiceError.conflict(
+                        kind: "contribution-not-published", detail: "the contribution is already \(contribution.status.rawValue)")
+                }
+                try ContributionStore.withdraw(id: id, in: connection)
+            } else {
+                guard actor.mayModerate(workshop) else {
+                    throw ServiceError.forbidden("only the author, the workshop's leads and admins may remove a contribution")
+                }
+                guard contribution.status == .published else {
+                    throw ServiceError.conflict(
+                        kind: "contribution-not-published", detail: "the contribution is already \(contribution.status.rawValue)")
+                }
+                let reason = rawReason.map(ContributionText.clean) ?? ""
+                guard !reason.isEmpty, reason.unicodeScalars.count <= 500 else {
+                    throw ServiceError.invalid(field: "reason", reason: "hiding a contribution needs a reason of 1 to 500 characters")
+                }
+                try ContributionStore.hide(id: id, reason: reason, moderatorID: actor.id, in: connection)
+            }
+            return try ContributionStore.contribution(id: id, readerID: actor.id, in: connection)!
+        }
+    }
+
+    /// The contribution and its workshop, if the reader may see it: published ones for every
+    /// participant of the congress, hidden ones for their author and moderators, withdrawn
+    /// ones for their author only.
+    static func visible(id: UUID, for reader: Participant, in connection: Connection) throws -> (contribution: Contribution, workshop: Workshop) {
+        let notFound = ServiceError.notFound("no contribution \(id.uuidString.lowercased())")
+        guard let contribution = try ContributionStore.contribution(id: id, readerID: reader.id, in: connection),
+            let workshop = try CongressStore.workshop(id: contribution.workshopID, in: connection),
+            workshop.congressID == reader.congressID
+        else { throw notFound }
+        let isAuthor = contribution.authorID == reader.id
+        switch contribution.status {
+        case .published: break
+        case .hidden: guard isAuthor || reader.mayModerate(workshop) else { throw notFound }
+        case .withdrawn: guard isAuthor else { throw notFound }
+        }
+        return (contribution, workshop)
+    }
+
+    static func validate(title: String?, body: String) throws -> (String?, String) {
+        do {
+            return (try ContributionText.validateTitle(title), try ContributionText.validateBody(body))
+        } catch {
+            switch error {
+            case .blankBody: throw ServiceError.invalid(field: "body", reason: "must not be empty")
+            case .bodyTooLong(let length):
+                throw ServiceError.invalid(field: "body", reason: "is \(length) characters long; the limit is \(ContributionText.maximumBodyLength)")
+            case .blankTitle: throw ServiceError.invalid(field: "title", reason: "must not be blank; leave it out for no title")
+            case .titleTooLong(let length):
+                throw ServiceError.invalid(
+                    field: "title", reason: "is \(length) characters long; the limit is \(ContributionText.maximumTitleLength)")
+            case .controlCharacters(let field): throw ServiceError.invalid(field: field, reason: "contains control characters")
+            }
+        }
+    }
+
+    static func closed(_ workshop: Workshop) -> ServiceError {
+        .conflict(kind: "workshop-closed", detail: "the workshop \"\(workshop.title)\" is closed")
+    }
+}

@@ -1,0 +1,61 @@
+// swift-format-ignore-file
+// (data: one record per line)
+// Workshop « Accès au droit : la dématérialisation sans exclusion ».
+// Fictional contributions, written as posted from a phone during the session.
+
+extension DemoCongress {
+    static let accesAuDroit: DemoWorkshop = DemoWorkshop(
+        slug: "acces-au-droit",
+        engagement: "egalite-acces",
+        title: "Accès au droit : la dématérialisation sans exclusion",
+        description: "La première ligne de fracture n'est pas seulement technologique : elle est sociale et territoriale. À partir de trois cas « vis ma vie » (une demande de logement social pour une personne allophone, un certificat d'urbanisme pour un déficient visuel, un compte FranceConnect pour un senior), l'atelier explore les difficultés des démarches dématérialisées et les réponses des collectivités, des Maisons France Services et des conseillers numériques.",
+        contributions: [
+            DemoContribution(author: "p41", title: "Pérenniser les conseillers numériques", body: "Les conseillers numériques font un travail énorme mais leur financement baisse chaque année. À Hérin on ne pourra pas garder notre CN sans aide de l’État.", appeal: 0.9),
+            DemoContribution(author: "p25", title: "Financement pérenne des CN", body: "Sans les CN on revient 5 ans en arrière. Il faut un financement pérenne, pas des appels à projets tous les 2 ans.", appeal: 0.88),
+            DemoContribution(author: "p83", title: nil, body: "Pérenniser le financement des conseillers numériques !!", appeal: 0.78),
+            DemoContribution(author: "p05", title: "Fusionner CN et agents France Services", body: "Les agents France Services et les conseillers numériques font des métiers très proches. Pourquoi ne pas créer un seul métier « conseiller numérique France Services » qui porte les deux missions : accompagnement aux démarches et inclusion numérique ?", appeal: 0.82),
+            DemoContribution(author: "p60", title: "Fusion oui, mais…", body: "D’accord avec la fusion des deux métiers, à condition de ne pas perdre la mission d’autonomisation des CN. Faire à la place de l’usager, ce n’est pas la même chose que lui apprendre à faire.", appeal: 0.75),
+            DemoContribution(author: "p71", title: nil, body: "Attention : fusionner ne doit pas être un prétexte pour réduire les effectifs. Aujourd'hui nos 2 CN ont 3 semaines d'attente pour un rdv.", appeal: 0.7),
+            DemoContribution(author: "p19", title: nil, body: "chez nous a Layrac le CN passe une demi journée par semaine, c'est la seule aide pour les personnes agées du village", appeal: 0.6),
+            DemoContribution(author: "p45", title: "Reconnaître le métier", body: "Le métier de CN doit être reconnu dans la fonction publique territoriale : une fiche métier, une grille indiciaire, une vraie formation certifiante. Aujourd’hui ce sont des contrats précaires.", appeal: 0.74),
+            DemoContribution(author: "p23", title: nil, body: "À la CC du Pays de Nay on a regroupé les CN et la MFS dans le même lieu. Les usagers ne font pas la différence et c'est tant mieux : un seul guichet.", appeal: 0.67),
+            DemoContribution(author: "p89", title: nil, body: "Les outils de suivi d'activité des CN (remontée des difficultés rencontrées) sont précieux, il faudrait les étendre aux agents France Services.", appeal: 0.55),
+            DemoContribution(author: "p25", title: nil, body: "Qui paie après 2026 ? Les communes ne peuvent pas absorber les postes de CN, on a déjà perdu sur la DGF…", appeal: 0.63),
+            DemoContribution(author: "p21", title: nil, body: "Il faut maintenir les conseillers numériques, c'est le seul dispositif qui touche vraiment les publics éloignés.", appeal: 0.72),
+            DemoContribution(author: "p06", title: "Des MFS aussi en ville", body: "Les Maisons France Services sont pensées pour les zones rurales et les QPV. Mais dans nos villes moyennes, les quartiers hors QPV ont les mêmes difficultés ! Il faut ouvrir le dispositif partout.", appeal: 0.84),
+            DemoContribution(author: "p70", title: "MFS : qui pilote ?", body: "Une MFS par bassin de vie sous la responsabilité de l’agglomération, avec un contrôle de la préfecture au niveau départemental. Ça clarifierait qui fait quoi.", appeal: 0.7),
+            DemoContribution(author: "p29", title: "France Services itinérant", body: "Le département finance des bus France Services itinérants, ça marche très bien pour les communes rurales. À généraliser.", appeal: 0.66),
+            DemoContribution(author: "p53", title: nil, body: "A Beauville la MFS la plus proche est à 25 km. Sans voiture c'est impossible. Les permanences itinérantes sont indispensables", appeal: 0.62),
+            DemoContribution(author: "p15", title: nil, body: "Pas d’accord avec le transfert aux agglos : ce sont les communes qui connaissent leurs habitants, la MFS doit rester au plus près.", appeal: 0.4),
+            DemoContribution(author: "p48", title: nil, body: "ouvrir les MFS a toutes les communes qui le demandent, y compris en zone urbaine", appeal: 0.68),
+            DemoContribution(author: "p44", title: "Former les agents d’accueil", body: "Nos agents d’accueil en mairie sont en première ligne et n’ont aucune formation aux démarches en ligne. Ils bricolent. Une formation nationale commune serait un vrai plus.", appeal: 0.85),
+            DemoContribution(author: "p24", title: "Secrétaires de mairie", body: "La secrétaire de mairie fait les cartes grises, l'ANTS, la CAF… alors que ce n'est pas son métier. Elle doit être formée et reconnue pour ça.", appeal: 0.77),
+            DemoContribution(author: "p51", title: "Et les travailleurs sociaux", body: "Les travailleurs sociaux du département aussi ! Ils orientent vers des démarches qu’ils ne maîtrisent pas eux-mêmes.", appeal: 0.74),
+            DemoContribution(author: "p21", title: nil, body: "Formation des agents d'accueil au numérique, oui, et aussi à l'accueil des personnes en situation de handicap.", appeal: 0.6),
+            DemoContribution(author: "p06", title: "Formation certifiante", body: "On pourrait s'appuyer sur le CNFPT pour une formation nationale certifiante, avec des modules pratiques (FranceConnect, ANTS, CAF, impots.gouv).", appeal: 0.69),
+            DemoContribution(author: "p73", title: "Trop de plateformes", body: "Un habitant doit jongler avec FranceConnect, l’ANTS, la CAF, Ameli, impots.gouv, le portail de la mairie… avec à chaque fois une logique différente. Il faut rationaliser le nombre de plateformes.", appeal: 0.86),
+            DemoContribution(author: "p65", title: "Vis ma vie : FranceConnect", body: "Le cas FranceConnect pour un senior était édifiant. On a joué la scène : 25 minutes, trois mots de passe différents, un code SMS jamais reçu parce que le numéro enregistré était l'ancien fixe, puis un renvoi vers un compte Ameli bloqué. Et nous étions quatre élus et agents plutôt à l'aise avec le numérique ! Imaginez une personne de 82 ans, seule chez elle, qui veut simplement déclarer un changement d'adresse. À Mérignac, l'accueil de la mairie voit passer ce genre de situation plusieurs fois par jour et les agents font comme ils peuvent, souvent en prenant les identifiants des gens, ce qui pose d'autres problèmes. On ne peut pas laisser les usagers seuls face à ça.", appeal: 0.8),
+            DemoContribution(author: "p25", title: "Traduction automatique", body: "Pour la demande de logement social d'une personne allophone, rien n'est traduit. La traduction automatique des formulaires publics devrait être la norme en 2026.", appeal: 0.78),
+            DemoContribution(author: "p45", title: nil, body: "À Villeurbanne 1 usager sur 5 à l'accueil social ne lit pas bien le français. La traduction auto sur les sites publics, c'est urgent.", appeal: 0.72),
+            DemoContribution(author: "p41", title: "RGAA : passer des obligations aux actes", body: "Le cas du certificat d'urbanisme pour un déficient visuel : le formulaire en PDF non balisé est inutilisable avec un lecteur d'écran. Le RGAA existe depuis des années, personne ne le respecte vraiment, y compris l'État.", appeal: 0.83),
+            DemoContribution(author: "p88", title: "RGAA et moyens", body: "Les sites des collectivités sont rarement conformes RGAA. Il faudrait un accompagnement et pas juste une obligation sans moyens.", appeal: 0.7),
+            DemoContribution(author: "p60", title: "Dites-le nous une fois", body: "Simplifier les démarches nationales, c'est aussi arrêter de demander 10 fois les mêmes pièces justificatives. « Dites-le nous une fois », on en est loin !", appeal: 0.76),
+            DemoContribution(author: "p19", title: nil, body: "simplifier le langage administratif. Mes administrés ne comprennent pas les mails automatiques qu'ils recoivent", appeal: 0.64),
+            DemoContribution(author: "p43", title: "Tester avec les usagers", body: "Tester les démarches avec de vrais usagers avant de les mettre en ligne, notamment des seniors et des personnes handicapées. L'ergonomie ne se décrète pas.", appeal: 0.71),
+            DemoContribution(author: "p45", title: "Penser mobile", body: "Les démarches doivent être faisables sur smartphone, la moitié des personnes qu'on accueille n'ont pas d'ordinateur.", appeal: 0.73),
+            DemoContribution(author: "p53", title: nil, body: "Rationaliser les plateformes : un seul point d'entrée pour toutes les démarches, pourquoi pas via FranceConnect mais en plus simple.", appeal: 0.69),
+            DemoContribution(author: "p05", title: "Bilan de compétences numériques", body: "Créer un bilan de compétences numériques obligatoire à la prise de fonction, pour les élus comme pour les agents, puis un parcours de formation adapté tout au long du mandat.", appeal: 0.72),
+            DemoContribution(author: "p05", title: nil, body: "Un autodiagnostic type PIX pour les élus en début de mandat : simple à mettre en place et ça évite la gêne de dire qu'on ne sait pas.", appeal: 0.65),
+            DemoContribution(author: "p79", title: nil, body: "bilan de compétences pour les élus, pourquoi pas, mais qui va oser dire au maire qu'il doit se former ? 😅", appeal: 0.45),
+            DemoContribution(author: "p24", title: "Garder un guichet physique", body: "La dématérialisation ne doit jamais être la seule voie. Il faut garantir une alternative papier ou un guichet humain pour chaque démarche, c'est une question d'égalité devant le service public.", appeal: 0.82),
+            DemoContribution(author: "p48", title: nil, body: "Garantir partout une alternative humaine ou papier, le tout numérique exclut.", appeal: 0.7),
+            DemoContribution(author: "p57", title: "Aidants Connect", body: "Aidants Connect c’est formidable mais trop peu utilisé, l’habilitation est trop lourde pour les petites structures.", appeal: 0.6),
+            DemoContribution(author: "p23", title: "Des chiffres sur le non-recours", body: "Question : a-t-on des chiffres sur le nombre de personnes qui renoncent à leurs droits à cause de la dématérialisation ? Ce serait un argument fort à porter auprès de la ministre.", appeal: 0.58),
+            DemoContribution(author: "p70", title: "Assistant vocal", body: "L'IA peut aider : un assistant vocal qui guide pas à pas dans la démarche. Mais il faut que ce soit souverain et gratuit pour l'usager.", appeal: 0.5),
+            DemoContribution(author: "p25", title: nil, body: "L'IA ne remplacera pas un humain pour une personne en détresse devant son dossier RSA. Prudence.", appeal: 0.55),
+            DemoContribution(author: "p88", title: nil, body: "Merci pour les mises en situation « vis ma vie », très parlant, on va le refaire avec nos élus à Colomiers !", appeal: 0.35),
+            DemoContribution(author: "p60", title: nil, body: "Il n'y a plus de café dans le hall 😕", appeal: 0.1),
+            DemoContribution(author: "p06", title: nil, body: "N’oubliez pas de mettre un titre à vos contributions, ça nous aide pour la synthèse. Merci !", appeal: 0.15),
+        ]
+    )
+}

@@ -1,0 +1,89 @@
+import AtelierCore
+import AtelierStore
+import Foundation
+import Postgres
+
+public struct DemoSummary: Sendable {
+    public var congressSlug: String
+    public var workshops: Int
+    public var participants: Int
+    public var contributions: Int
+    public var votes: Int
+    /// A new token for the demo's first admin, shown once.
+    public var adminToken: String
+}
+
+/// Loads the demo congress. Idempotent: participants are found again by their key,
+/// contributions by their idempotency key, votes by their natural key.
+public struct DemoLoader: Sendable {
+    let pool: ConnectionPool
+    let access: AccessService
+
+    public init(pool: ConnectionPool) {
+        self.pool = pool
+        self.access = AccessService(pool: pool)
+    }
+
+    public func load() async throws -> DemoSummary {
+        let (summary, adminID) = try await pool.withTransaction { connection in try Self.load(in: connection) }
+        var result = summary
+        result.adminToken = try await access.issueToken(participantID: adminID)
+        return result
+    }
+
+    static func load(in connection: Connection) throws -> (DemoSummary, UUID) {
+        let congress = try CongressStore.upsertCongress(
+            slug: DemoCongress.slug, title: DemoCongress.title, place: DemoCongress.place,
+            startsOn: DemoCongress.startsOn, endsOn: DemoCongress.endsOn, in: connection)
+        var engagementIDs: [String: UUID] = [:]
+        for (position, engagement) in DemoCongress.engagements.enumerated() {
+            engagementIDs[engagement.slug] = try CongressStore.upsertEngagement(
+                congressID: congress.id, slug: engagement.slug, title: engagement.title, summary: engagement.summary,
+                position: position, in: connection)
+        }
+        var workshopIDs: [String: UUID] = [:]
+        for (position, workshop) in DemoCongress.workshops.enumerated() {
+            workshopIDs[workshop.slug] = try CongressStore.upsertWorkshop(
+                congressID: congress.id, engagementID: workshop.engagement.flatMap { engagementIDs[$0] },
+                slug: workshop.slug, title: workshop.title, description: workshop.description, position: position,
+                in: connection
+            ).id
+        }
+        var participantIDs: [String: UUID] = [:]
+        for participant in DemoCongress.participants {
+            participantIDs[participant.key] = try ParticipantStore.create(
+                congressID: congress.id, displayName: participant.name, organisation: participant.organisation,
+                role: participant.role.role, named: participant.named, externalRef: "demo:\(participant.key)",
+                leads: participant.leads.compactMap { workshopIDs[$0] }, in: connection
+            ).id
+        }
+        // The session ran on the morning of 29 January, 10:00 to 12:00 in Agen (09:00 UTC).
+        let sessionStart = Date(timeIntervalSince1970: 1_769_677_200)
+        var contributionIDs: [String: UUID] = [:]
+        var contributions = 0
+        for workshop in DemoCongress.workshops {
+            let spacing = 7200 / Double(max(workshop.contributions.count, 1))
+            for (index, contribution) in workshop.contributions.enumerated() {
+                let (title, body) = try ContributionService.validate(title: contribution.title, body: contribution.body)
+                let (id, _) = try ContributionStore.insert(
+                    congressID: congress.id, workshopID: workshopIDs[workshop.slug]!,
+                    authorID: participantIDs[contribution.author]!, title: title, body: body,
+                    idempotencyKey: "demo:\(workshop.slug):\(index)",
+                    createdAt: sessionStart.addingTimeInterval(Double(index) * spacing), in: connection)
+                contributionIDs["\(workshop.slug)/\(index)"] = id
+                contributions += 1
+            }
+        }
+        let votes = DemoVotes.draw(workshops: DemoCongress.workshops, participants: DemoCongress.participants)
+        _ = try VoteStore.castMany(
+            congressID: congress.id,
+            votes: votes.map { vote in
+                (participantIDs[vote.voter]!, contributionIDs["\(vote.workshop)/\(vote.contribution)"]!, vote.value)
+            },
+            in: connection)
+        let summary = DemoSummary(
+            congressSlug: congress.slug, workshops: workshopIDs.count, participants: participantIDs.count,
+            contributions: contributions, votes: votes.count, adminToken: "")
+        return (summary, participantIDs[DemoCongress.adminKey]!)
+    }
+}

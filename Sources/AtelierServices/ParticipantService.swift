@@ -1,0 +1,53 @@
+import AtelierCore
+import AtelierStore
+import Foundation
+import Postgres
+
+/// Registering participants (from the command line, by the congress's organisers).
+public struct ParticipantService: Sendable {
+    let pool: ConnectionPool
+
+    public init(pool: ConnectionPool) { self.pool = pool }
+
+    /// Adds a participant and returns them with their first access token, shown once.
+    /// A lead must name the workshops they lead; others must name none.
+    public func add(
+        congressSlug: String, displayName: String, organisation: String?, role: Role, named: Bool,
+        leadsWorkshops slugs: [String]
+    ) async throws -> (participant: Participant, token: String) {
+        let name = ContributionText.clean(displayName)
+        guard (1...120).contains(name.unicodeScalars.count) else {
+            throw ServiceError.invalid(field: "name", reason: "must be 1 to 120 characters")
+        }
+        let organisation = organisation.map(ContributionText.clean).flatMap { $0.isEmpty ? nil : $0 }
+        if let organisation, organisation.unicodeScalars.count > 200 {
+            throw ServiceError.invalid(field: "organisation", reason: "must be at most 200 characters")
+        }
+        if role == .lead, slugs.isEmpty {
+            throw ServiceError.invalid(field: "workshop", reason: "a lead needs at least one workshop to lead")
+        }
+        if role != .lead, !slugs.isEmpty {
+            throw ServiceError.invalid(field: "workshop", reason: "only leads lead workshops")
+        }
+        let token = AccessToken.generate()
+        let hash = AccessToken.hash(token)
+        // Participant and token in one transaction: never a participant nobody can log in as.
+        let participant = try await pool.withTransaction { connection in
+            guard let congress = try CongressStore.congress(slug: congressSlug, in: connection) else {
+                throw ServiceError.notFound("no congress \"\(congressSlug)\"")
+            }
+            let leads = try slugs.map { slug in
+                guard let workshop = try CongressStore.workshop(congressID: congress.id, slug: slug, in: connection) else {
+                    throw ServiceError.notFound("no workshop \"\(slug)\" in congress \"\(congressSlug)\"")
+                }
+                return workshop.id
+            }
+            let participant = try ParticipantStore.create(
+                congressID: congress.id, displayName: name, organisation: organisation, role: role, named: named,
+                externalRef: nil, leads: leads, in: connection)
+            try ParticipantStore.addToken(hash: hash, participantID: participant.id, in: connection)
+            return participant
+        }
+        return (participant, token)
+    }
+}
