@@ -65,6 +65,8 @@ let package = Package(
             dependencies: [
                 "AtelierHTTP",
                 "AtelierServices",
+                "AtelierStore",
+                "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -80,7 +82,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "AtelierTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "AtelierHTTPTests",
-            dependencies: ["AtelierHTTP", "AtelierServices", "Postgres", "AtelierTestSupport"],
+            dependencies: ["AtelierHTTP", "AtelierServices", "AtelierStore", "AtelierCore", "Postgres", "AtelierTestSupport"],
             swiftSettings: strict
         ),
     ]

@@ -138,7 +138,7 @@ public enum ContributionStore {
     static let select = """
         SELECT c.id, c.workshop_id, c.author_id, p.display_name, p.organisation, c.title, c.body, c.status,
                c.moderation_reason, c.created_at, c.updated_at, c.agree_count, c.disagree_count, c.pass_count, v.value,
-               ((extract(epoch FROM c.created_at) * 1000000)::bigint) AS created_micros, c.support
+               ((extract(epoch FROM c.created_at) * 1000000)::bigint) AS created_micros, c.support, p.named
         FROM contribution c
         JOIN participant p ON p.id = c.author_id
         LEFT JOIN vote v ON v.contribution_id = c.id AND v.participant_id = $1
@@ -147,10 +147,10 @@ public enum ContributionStore {
     static func decode(_ row: PostgresRow) throws -> (Contribution, Int64, Int) {
         let (id, workshopID, authorID, authorName, organisation, title, body, status) = try row.decode(
             (UUID, UUID, UUID, String, String?, String?, String, String).self)
-        let (reason, createdAt, updatedAt, agree, disagree, pass, myVote, micros, support) = try row.decode(
-            (String?, Date, Date, Int, Int, Int, String?, Int64, Int).self, from: 8)
+        let (reason, createdAt, updatedAt, agree, disagree, pass, myVote, micros, support, named) = try row.decode(
+            (String?, Date, Date, Int, Int, Int, String?, Int64, Int, Bool).self, from: 8)
         let contribution = Contribution(
-            id: id, workshopID: workshopID, authorID: authorID, authorName: authorName, organisation: organisation,
+            id: id, workshopID: workshopID, authorID: authorID, authorName: authorName, authorNamed: named, organisation: organisation,
             title: title, body: body, status: ContributionStatus(rawValue: status) ?? .hidden,
             moderationReason: reason, createdAt: createdAt, updatedAt: updatedAt,
             votes: VoteTally(agree: agree, disagree: disagree, pass: pass), myVote: myVote.flatMap(VoteValue.init))

@@ -31,6 +31,8 @@ public struct Contribution: Sendable, Codable, Equatable {
     public var workshopID: UUID
     public var authorID: UUID
     public var authorName: String
+    /// The author agreed to be named to others; otherwise their organisation stands for them.
+    public var authorNamed: Bool
     public var organisation: String?
     public var title: String?
     public var body: String
@@ -43,7 +45,7 @@ public struct Contribution: Sendable, Codable, Equatable {
     public var myVote: VoteValue?
 
     public init(
-        id: UUID, workshopID: UUID, authorID: UUID, authorName: String, organisation: String?, title: String?,
+        id: UUID, workshopID: UUID, authorID: UUID, authorName: String, authorNamed: Bool, organisation: String?, title: String?,
         body: String, status: ContributionStatus, moderationReason: String?, createdAt: Date, updatedAt: Date,
         votes: VoteTally, myVote: VoteValue?
     ) {
@@ -51,6 +53,7 @@ public struct Contribution: Sendable, Codable, Equatable {
         self.workshopID = workshopID
         self.authorID = authorID
         self.authorName = authorName
+        self.authorNamed = authorNamed
         self.organisation = organisation
         self.title = title
         self.body = body

@@ -1,0 +1,35 @@
+import AtelierServices
+import Hummingbird
+import Logging
+
+/// The whole HTTP application in one place: middleware, public routes, and one line per
+/// controller under `/api/v1`.
+public enum AtelierApplication {
+    public static func buildRouter(services: Services) -> Router<AtelierRequestContext> {
+        let routes = RouteTable()
+        let router = Router(context: AtelierRequestContext.self)
+        router.add(middleware: ProblemMiddleware(routes: routes))
+        router.add(middleware: BodyLimitMiddleware())
+        ServiceController(services: services).addRoutes(to: router)
+
+        let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(access: services.access))
+        CongressController(congresses: services.congresses).addRoutes(to: api)
+        ContributionController(contributions: services.contributions).addRoutes(to: api)
+        VoteController(votes: services.votes).addRoutes(to: api)
+
+        routes.load(router.routes)
+        return router
+    }
+
+    /// `onRunning` receives the port actually bound, which matters when asking for port 0.
+    public static func build(
+        services: Services, host: String, port: Int, logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: buildRouter(services: services),
+            configuration: .init(address: .hostname(host, port: port), serverName: "atelier"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import AtelierServices
+import Postgres
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load the demo congress (Agen, 29–30 January 2026). Safe to run again.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let pool = try database.pool()
+        let result = await outcome { try await Services(pool: pool).demo.load() }
+        try? await pool.shutdown()
+        let summary = try result.get()
+        print(
+            """
+            Demo congress "\(summary.congressSlug)": \(summary.workshops) workshops, \(summary.participants) participants, \
+            \(summary.contributions) contributions, \(summary.votes) votes.
+            Admin access token (shown once): \(summary.adminToken)
+            """)
+    }
+}
+
+/// Runs `body` and keeps its error, so the pool can be shut down before the error is thrown.
+func outcome<T>(_ body: () async throws -> T) async -> Result<T, any Error> {
+    do { return .success(try await body()) } catch { return .failure(error) }
+}

@@ -1,0 +1,132 @@
+import AtelierCore
+import AtelierHTTP
+import AtelierServices
+import AtelierStore
+import AtelierTestSupport
+import Foundation
+import Hummingbird
+import Logging
+import Postgres
+import Synchronization
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The real server on a free port, over its own freshly migrated database, talked to over
+/// real HTTP. Tests create one each and stop it at the end.
+final class TestServer: Sendable {
+    let services: Services
+    let port: Int
+    let databaseURL: String
+    private let task: Task<Void, any Error>
+
+    static func start(poolSize: Int = 4) async throws -> TestServer {
+        let url = try await TestDatabase.migrated()
+        let pool = ConnectionPool(.init(url: url, size: poolSize))
+        let services = Services(pool: pool)
+        var logger = Logger(label: "atelier.test")
+        logger.logLevel = .critical
+        let bound = AsyncStream<Int>.makeStream()
+        let app = AtelierApplication.build(services: services, host: "127.0.0.1", port: 0, logger: logger) { port in
+            bound.continuation.yield(port)
+        }
+        let task = Task { try await app.run() }
+        var iterator = bound.stream.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw CancellationError() }
+        return TestServer(services: services, port: port, databaseURL: url, task: task)
+    }
+
+    private init(services: Services, port: Int, databaseURL: String, task: Task<Void, any Error>) {
+        self.services = services
+        self.port = port
+        self.databaseURL = databaseURL
+        self.task = task
+    }
+
+    func stop() async {
+        task.cancel()
+        _ = await task.result
+        try? await services.pool.shutdown()
+    }
+
+    /// Runs SQL directly, to check what the API says against what the database holds.
+    func sql<R: Sendable>(_ body: @escaping @Sendable (Connection) throws -> R) async throws -> R {
+        try await services.pool.withConnection(body)
+    }
+
+    // MARK: Fixtures
+
+    struct Fixture: Sendable {
+        let congress: Congress
+        let workshops: [Workshop]
+        let admin: String
+        let lead: String
+        let attendee: String
+        let otherAttendee: String
+    }
+
+    /// A congress with two workshops, an admin, a lead of the first workshop, and two attendees.
+    func fixture() async throws -> Fixture {
+        let (congress, workshops) = try await sql { connection in
+            try connection.transaction { connection in
+                let congress = try CongressStore.upsertCongress(
+                    slug: "test-congress", title: "Congrès d'essai", place: "Agen", startsOn: "2026-01-29", endsOn: "2026-01-30",
+                    in: connection)
+                let workshops = try ["premier", "second"].enumerated().map { position, slug in
+                    try CongressStore.upsertWorkshop(
+                        congressID: congress.id, engagementID: nil, slug: slug, title: "Atelier \(slug)", description: "",
+                        position: position, in: connection)
+                }
+                return (congress, workshops)
+            }
+        }
+        func add(_ name: String, _ role: Role, leads: [String] = []) async throws -> String {
+            try await services.participants.add(
+                congressSlug: congress.slug, displayName: name, organisation: "Ville de \(name)", role: role, named: role != .attendee,
+                leadsWorkshops: leads
+            ).token
+        }
+        return Fixture(
+            congress: congress, workshops: workshops, admin: try await add("Admin", .admin),
+            lead: try await add("Lead", .lead, leads: ["premier"]), attendee: try await add("Attendee", .attendee),
+            otherAttendee: try await add("Other", .attendee))
+    }
+
+    // MARK: HTTP
+
+    struct Reply: Sendable {
+        let status: Int
+        let headers: [String: String]
+        let body: Data
+
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+        var text: String { String(decoding: body, as: UTF8.self) }
+        var contentType: String { header("Content-Type") ?? "" }
+        var problemType: String? { contentType == "application/problem+json" ? json["type"] as? String : nil }
+
+        func header(_ name: String) -> String? {
+            headers.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }?.value
+        }
+    }
+
+    func request(
+        _ method: String, _ path: String, token: String? = nil, json: Any? = nil, body: Data? = nil,
+        headers: [String: String] = [:]
+    ) async throws -> Reply {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = method
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let json {
+            request.httpBody = try JSONSerialization.data(withJSONObject: json)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        if let body { request.httpBody = body }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as! HTTPURLResponse
+        var replyHeaders: [String: String] = [:]
+        for (key, value) in http.allHeaderFields { replyHeaders["\(key)"] = "\(value)" }
+        return Reply(status: http.statusCode, headers: replyHeaders, body: data)
+    }
+}
