@@ -82,7 +82,10 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "AtelierTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "AtelierHTTPTests",
-            dependencies: ["AtelierHTTP", "AtelierServices", "AtelierStore", "AtelierCore", "Postgres", "AtelierTestSupport"],
+            dependencies: [
+                "AtelierHTTP", "AtelierServices", "AtelierStore", "AtelierCore", "Postgres", "AtelierTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strict
         ),
     ]

@@ -1,0 +1,44 @@
+import AtelierCore
+import AtelierHTTP
+import Hummingbird
+import Postgres
+import Foundation
+import Testing
+
+/// The published API description and the router must say the same thing.
+@Suite struct OpenAPITests {
+    @Test func everyRouteIsDocumentedAndEveryDocumentedRouteExists() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let reply = try await server.request("GET", "/openapi.json")
+        #expect(reply.status == 200)
+        let document = reply.json
+        #expect(document["openapi"] as? String == "3.1.0")
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        let methods: Set<String> = ["get", "put", "post", "patch", "delete", "head", "options"]
+        var documented = Set<String>()
+        for (path, item) in paths {
+            for (method, operation) in item where methods.contains(method) {
+                documented.insert("\(method.uppercased()) \(path)")
+                let operation = try #require(operation as? [String: Any])
+                let security = try #require(operation["security"] as? [[String: Any]], "\(method) \(path) declares no security")
+                // Everything under /api/v1 needs a token; the rest is public.
+                #expect(security.isEmpty != path.hasPrefix("/api/v1"), "\(method) \(path)")
+                #expect(operation["responses"] is [String: Any], "\(method) \(path)")
+            }
+        }
+        let routed = Set(AtelierApplication.buildRouter(services: server.services).routes.map { "\($0.method) \($0.path)" })
+        #expect(routed == documented, "only routed: \(routed.subtracting(documented)); only documented: \(documented.subtracting(routed))")
+    }
+
+    @Test func everyProblemTypeIsDocumentedAtItsURI() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        for type in ProblemType.all {
+            let reply = try await server.request("GET", type.uri)
+            #expect(reply.status == 200)
+            #expect(reply.json["type"] as? String == type.uri)
+            #expect(reply.json["status"] as? Int == type.status.code)
+        }
+    }
+}
