@@ -81,6 +81,16 @@ let package = Package(
         .testTarget(name: "AtelierCoreTests", dependencies: ["AtelierCore"], swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "AtelierTestSupport"], swiftSettings: strict),
         .testTarget(
+            name: "AtelierStoreTests",
+            dependencies: ["AtelierStore", "Postgres", "AtelierTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AtelierServicesTests",
+            dependencies: ["AtelierServices", "AtelierStore", "AtelierCore", "Postgres", "AtelierTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "AtelierHTTPTests",
             dependencies: [
                 "AtelierHTTP", "AtelierServices", "AtelierStore", "AtelierCore", "Postgres", "AtelierTestSupport",

@@ -1,8 +1,8 @@
 import AtelierCore
 import AtelierHTTP
+import Foundation
 import Hummingbird
 import Postgres
-import Foundation
 import Testing
 
 @Suite struct AuthorisationTests {
@@ -56,7 +56,8 @@ import Testing
         #expect(try await visible(fixture.lead) == [kept, offensive])
         #expect(try await visible(fixture.admin) == [kept, offensive])
         #expect(try await server.request("GET", "/api/v1/contributions/\(offensive)", token: fixture.otherAttendee).status == 404)
-        #expect(try await server.request("PUT", "/api/v1/contributions/\(offensive)/vote", token: fixture.lead, json: ["value": "agree"]).status == 409)
+        #expect(
+            try await server.request("PUT", "/api/v1/contributions/\(offensive)/vote", token: fixture.lead, json: ["value": "agree"]).status == 409)
 
         // Nothing is deleted: provenance needs every row.
         let rows = try await server.sql { connection in

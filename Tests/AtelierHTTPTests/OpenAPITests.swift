@@ -1,8 +1,8 @@
 import AtelierCore
 import AtelierHTTP
+import Foundation
 import Hummingbird
 import Postgres
-import Foundation
 import Testing
 
 /// The published API description and the router must say the same thing.

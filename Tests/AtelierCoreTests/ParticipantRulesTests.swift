@@ -1,0 +1,29 @@
+import AtelierCore
+import Foundation
+import Testing
+
+@Suite struct ParticipantRulesTests {
+    let congress = UUID()
+
+    func workshop(in congress: UUID) -> Workshop {
+        Workshop(id: UUID(), congressID: congress, engagementID: nil, slug: "w", title: "W", description: "", status: .open)
+    }
+
+    func participant(_ role: Role, leads: [UUID] = [], in congress: UUID) -> Participant {
+        Participant(id: UUID(), congressID: congress, displayName: "P", organisation: nil, role: role, named: false, leads: leads)
+    }
+
+    @Test func leadsModerateTheirWorkshopsAndAdminsTheirCongress() {
+        let mine = workshop(in: congress)
+        let other = workshop(in: congress)
+        let elsewhere = workshop(in: UUID())
+        let lead = participant(.lead, leads: [mine.id], in: congress)
+        let admin = participant(.admin, in: congress)
+        let attendee = participant(.attendee, in: congress)
+        #expect(lead.mayModerate(mine))
+        #expect(!lead.mayModerate(other))
+        #expect(admin.mayModerate(mine) && admin.mayModerate(other))
+        #expect(!admin.mayModerate(elsewhere))
+        #expect(!attendee.mayModerate(mine))
+    }
+}
