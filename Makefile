@@ -7,6 +7,8 @@ PGDIR := $(CURDIR)/.pg
 DATABASE_URL ?=
 BIN := .build/release/atelier
 TESTFLAGS ?=
+BENCH_SECONDS ?= 15
+BENCH_CONNECTIONS ?= 32
 FORMAT_CONFIG := $(if $(wildcard .swift-format),--configuration .swift-format)
 
 # Recipes decide with the shell's $DATABASE_URL, which make passes through untouched.
@@ -26,7 +28,7 @@ help:
 	@echo "make clean-db   stop the local cluster and delete .pg/"
 	@echo "make format     swift format Sources, Tests and Package.swift in place"
 	@echo "make lint       swift format lint --strict"
-	@echo "make bench      run the benchmarks"
+	@echo "make bench      HTTP benchmarks with wrk (BENCH_SECONDS, BENCH_CONNECTIONS)"
 	@echo "DATABASE_URL=postgres://... make run   uses that server and leaves .pg/ alone"
 
 deps:
@@ -53,15 +55,14 @@ run: build db-start
 	export DATABASE_URL; \
 	$(BIN) migrate; \
 	$(BIN) demo; \
-	echo "Atelier: http://127.0.0.1:$(PORT)/  (health: http://127.0.0.1:$(PORT)/health)"; \
+	echo "Atelier API: http://127.0.0.1:$(PORT)/api/v1  (description: http://127.0.0.1:$(PORT)/openapi.json, health: http://127.0.0.1:$(PORT)/health)"; \
 	exec $(BIN) serve --host 127.0.0.1 --port $(PORT)
 
 test: deps
 	bash deploy/test.sh swift test $(TESTFLAGS)
 
-bench:
-	@if [ ! -d Sources/atelier-bench ]; then echo "no benchmarks yet" >&2; exit 1; fi
-	swift run -c release atelier-bench
+bench: deps
+	bash deploy/bench.sh $(BENCH_SECONDS) $(BENCH_CONNECTIONS)
 
 format:
 	swift format --in-place --recursive $(FORMAT_CONFIG) Sources Tests Package.swift

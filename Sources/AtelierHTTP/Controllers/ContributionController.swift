@@ -29,7 +29,7 @@ struct ContributionController {
         let key = request.headers[HTTPField.Name("Idempotency-Key")!]
         let (contribution, created) = try await contributions.post(
             workshopID: workshopID, title: body.title, body: body.body, idempotencyKey: key, by: caller)
-        var headers: HTTPFields = [.location: "/api/v1/contributions/\(contribution.id.uuidString.lowercased())"]
+        var headers: HTTPFields = [.location: "/api/v1/contributions/\(contribution.id.json)"]
         if !created { headers[HTTPField.Name("Idempotent-Replayed")!] = "true" }
         return JSON.response(ContributionRepresentation(contribution, reader: caller), status: created ? .created : .ok, headers: headers)
     }

@@ -17,8 +17,8 @@ struct ContributionRepresentation: Encodable {
         let total: Int
     }
 
-    let id: UUID
-    let workshopId: UUID
+    let id: String
+    let workshopId: String
     let title: String?
     let body: String
     let status: ContributionStatus
@@ -32,8 +32,8 @@ struct ContributionRepresentation: Encodable {
 
     init(_ contribution: Contribution, reader: Participant) {
         let isYou = contribution.authorID == reader.id
-        id = contribution.id
-        workshopId = contribution.workshopID
+        id = contribution.id.json
+        workshopId = contribution.workshopID.json
         title = contribution.title
         body = contribution.body
         status = contribution.status

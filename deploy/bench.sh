@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# HTTP benchmarks against the release build and a throwaway PostgreSQL cluster.
+# Prints requests per second and latencies of voting and of listing contributions.
+#
+#   deploy/bench.sh [SECONDS] [CONNECTIONS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+duration=${1:-15}
+connections=${2:-32}
+command -v wrk >/dev/null || {
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk >/dev/null; else echo "bench: install wrk (sudo apt-get install wrk)" >&2; exit 1; fi
+}
+swift build -c release --product atelier >/dev/null
+bin=.build/release/atelier
+
+mkdir -p .pg-test
+tmp=$(mktemp -d "$PWD/.pg-test/bench.XXXXXX")
+server=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  bash deploy/pg-cluster.sh stop "$tmp" >/dev/null || true
+  rm -rf "$tmp"
+  rmdir .pg-test 2>/dev/null || true
+}
+trap cleanup EXIT
+
+port=$((56000 + RANDOM % 1000))
+bash deploy/pg-cluster.sh start "$tmp" "$port" >/dev/null
+export DATABASE_URL; DATABASE_URL=$(bash deploy/pg-cluster.sh url "$tmp")
+$bin migrate >/dev/null
+$bin demo >/dev/null
+
+# Fifty attendees vote, as in the room; their tokens and the targets go to files wrk reads.
+export BENCH_TOKENS=$tmp/tokens BENCH_CONTRIBUTIONS=$tmp/contributions BENCH_WORKSHOPS=$tmp/workshops
+for i in $(seq 1 50); do
+  $bin participants add --congress agen-2026 --name "Votant $i" --role attendee 2>/dev/null
+done >"$BENCH_TOKENS"
+psql -qAt "$DATABASE_URL" -c "SELECT id FROM contribution WHERE status = 'published'" >"$BENCH_CONTRIBUTIONS"
+psql -qAt "$DATABASE_URL" -c "SELECT id FROM workshop" >"$BENCH_WORKSHOPS"
+
+http=$((port + 1000))
+ATELIER_DB_POOL_SIZE=${ATELIER_DB_POOL_SIZE:-8} LOG_LEVEL=error $bin serve --port "$http" &
+server=$!
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$http/health" >/dev/null && break; sleep 0.1; done
+
+echo "atelier bench: ${duration}s per run, $connections connections, 2 wrk threads, pool ${ATELIER_DB_POOL_SIZE:-8}, $(nproc) cores"
+for script in vote list; do
+  wrk -t2 -c"$connections" -d"${duration}s" --latency -s "bench/$script.lua" "http://127.0.0.1:$http" \
+    | grep -E "Requests/sec|^(vote|list):"
+done
+votes=$(psql -qAt "$DATABASE_URL" -c "SELECT count(*) FROM vote")
+echo "votes stored afterwards: $votes (tallies checked: $(psql -qAt "$DATABASE_URL" -c "
+  SELECT count(*) = 0 FROM contribution c
+  WHERE c.agree_count <> (SELECT count(*) FROM vote v WHERE v.contribution_id = c.id AND v.value = 'agree')
+     OR c.disagree_count <> (SELECT count(*) FROM vote v WHERE v.contribution_id = c.id AND v.value = 'disagree')
+     OR c.pass_count <> (SELECT count(*) FROM vote v WHERE v.contribution_id = c.id AND v.value = 'pass')"))"
