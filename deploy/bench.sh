@@ -26,7 +26,7 @@ cleanup() {
 trap cleanup EXIT
 
 port=$((56000 + RANDOM % 1000))
-bash deploy/pg-cluster.sh start "$tmp" "$port" >/dev/null
+PG_FAST=${PG_FAST:-0} bash deploy/pg-cluster.sh start "$tmp" "$port" >/dev/null
 export DATABASE_URL; DATABASE_URL=$(bash deploy/pg-cluster.sh url "$tmp")
 $bin migrate >/dev/null
 $bin demo >/dev/null

@@ -257,14 +257,7 @@ enum OpenAPIDocument {
                 ],
                 "responses": {
                   "200": {
-                    "description": "The workshop, without counts.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Workshop"
-                        }
-                      }
-                    }
+                    "$ref": "#/components/responses/Workshop"
                   },
                   "400": {
                     "$ref": "#/components/responses/BadRequest"
@@ -305,14 +298,7 @@ enum OpenAPIDocument {
                 },
                 "responses": {
                   "200": {
-                    "description": "The workshop, without counts.",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Workshop"
-                        }
-                      }
-                    }
+                    "$ref": "#/components/responses/Workshop"
                   },
                   "400": {
                     "$ref": "#/components/responses/BadRequest"
@@ -889,6 +875,16 @@ enum OpenAPIDocument {
               }
             },
             "responses": {
+              "Workshop": {
+                "description": "The workshop, without counts.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Workshop"
+                    }
+                  }
+                }
+              },
               "BadRequest": {
                 "description": "`malformed-json`: the body is empty, not JSON, or a field is missing or of the wrong type. `malformed-request`: the path or query string is not valid percent-encoded UTF-8, or a query parameter is given twice.",
                 "content": {

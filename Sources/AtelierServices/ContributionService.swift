@@ -111,20 +111,17 @@ public struct ContributionService: Sendable {
     public func remove(id: UUID, reason rawReason: String?, by actor: Participant) async throws -> Contribution {
         try await pool.withTransaction { connection in
             let (contribution, workshop) = try Self.visible(id: id, for: actor, in: connection)
-            if contribution.authorID == actor.id {
-                guard contribution.status == .published else {
-                    throw ServiceError.conflict(
-                        kind: "contribution-not-published", detail: "the contribution is already \(contribution.status.rawValue)")
-                }
+            let isAuthor = contribution.authorID == actor.id
+            guard isAuthor || actor.mayModerate(workshop) else {
+                throw ServiceError.forbidden("only the author, the workshop's leads and admins may remove a contribution")
+            }
+            guard contribution.status == .published else {
+                throw ServiceError.conflict(
+                    kind: "contribution-not-published", detail: "the contribution is already \(contribution.status.rawValue)")
+            }
+            if isAuthor {
                 try ContributionStore.withdraw(id: id, in: connection)
             } else {
-                guard actor.mayModerate(workshop) else {
-                    throw ServiceError.forbidden("only the author, the workshop's leads and admins may remove a contribution")
-                }
-                guard contribution.status == .published else {
-                    throw ServiceError.conflict(
-                        kind: "contribution-not-published", detail: "the contribution is already \(contribution.status.rawValue)")
-                }
                 let reason = rawReason.map(ContributionText.clean) ?? ""
                 guard !reason.isEmpty, reason.unicodeScalars.count <= 500 else {
                     throw ServiceError.invalid(field: "reason", reason: "hiding a contribution needs a reason of 1 to 500 characters")

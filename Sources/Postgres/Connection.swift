@@ -8,6 +8,15 @@ import Synchronization
 public final class Connection: @unchecked Sendable {
     let url: String
     private var handle: OpaquePointer?
+    /// Statements this session has prepared, by text and parameter types: parsed and planned
+    /// once per connection instead of once per call.
+    private var prepared: [PreparedKey: String] = [:]
+    private static let maximumPrepared = 512
+
+    private struct PreparedKey: Hashable {
+        let sql: String
+        let types: [UInt32]
+    }
     private let cancellation = Mutex<Cancellation>(Cancellation())
 
     private struct Cancellation: @unchecked Sendable {
@@ -60,6 +69,7 @@ public final class Connection: @unchecked Sendable {
         if let token { PQfreeCancel(token) }
         if let handle { PQfinish(handle) }
         handle = nil
+        prepared = [:]
     }
 
     /// Whether the connection can take a statement now: open, and not closed by the server
@@ -121,8 +131,12 @@ public final class Connection: @unchecked Sendable {
             }
             return text
         }
+        let name = try preparedName(sql, types: types, handle: handle)
         let result = withOptionalCStringArray(texts) { values in
-            PQexecParams(handle, sql, Int32(parameters.count), types, values, nil, nil, 0)
+            if let name {
+                return PQexecPrepared(handle, name, Int32(parameters.count), values, nil, nil, 0)
+            }
+            return PQexecParams(handle, sql, Int32(parameters.count), types, values, nil, nil, 0)
         }
         return try check(result, handle: handle)
     }
@@ -131,6 +145,18 @@ public final class Connection: @unchecked Sendable {
     @discardableResult
     public func execute(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> Int {
         try query(sql, parameters).affectedRows
+    }
+
+    /// The name of the prepared statement for `sql`, preparing it on first use; nil once the
+    /// cache is full, and the statement then runs unprepared.
+    private func preparedName(_ sql: String, types: [UInt32], handle: OpaquePointer) throws -> String? {
+        let key = PreparedKey(sql: sql, types: types)
+        if let name = prepared[key] { return name }
+        guard prepared.count < Self.maximumPrepared else { return nil }
+        let name = "atelier_\(prepared.count)"
+        _ = try check(PQprepare(handle, name, sql, Int32(types.count), types), handle: handle)
+        prepared[key] = name
+        return name
     }
 
     func usableHandle() throws -> OpaquePointer {

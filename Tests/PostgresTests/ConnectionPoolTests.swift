@@ -51,7 +51,8 @@ import Testing
         let task = Task {
             try await pool.withConnection { try $0.execute("SELECT pg_sleep(30)") }
         }
-        try await Task.sleep(for: .milliseconds(300))
+        try await eventually { pool.statistics.open == 1 && pool.statistics.idle == 0 }
+        try await Task.sleep(for: .milliseconds(100))
         task.cancel()
         let result = await task.result
         let error = try #require(result.failure as? PostgresError)
@@ -66,10 +67,9 @@ import Testing
     @Test func aTaskCancelledWhileWaitingLeavesTheQueue() async throws {
         let pool = ConnectionPool(.init(url: TestDatabase.serverURL, size: 1))
         let holder = Task { try await pool.withConnection { try $0.execute("SELECT pg_sleep(1)") } }
-        try await Task.sleep(for: .milliseconds(200))
+        try await eventually { pool.statistics.open == 1 && pool.statistics.idle == 0 }
         let waiter = Task { try await pool.withConnection { _ in 1 } }
-        try await Task.sleep(for: .milliseconds(100))
-        #expect(pool.statistics.waiting == 1)
+        try await eventually { pool.statistics.waiting == 1 }
         waiter.cancel()
         #expect(await waiter.result.failure is CancellationError)
         #expect(pool.statistics.waiting == 0)
@@ -94,6 +94,18 @@ import Testing
         let back = try await pool.withConnection { try $0.query("SELECT 2").first!.decode(column: 0, as: Int.self) }
         #expect(back == 2)
         try await pool.shutdown()
+    }
+
+    /// Waits, up to five seconds, for a condition that another task will make true.
+    func eventually(_ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !condition() {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("the condition did not become true within five seconds")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
     }
 
     /// Holds `count` connections at once so each reports its own backend.
