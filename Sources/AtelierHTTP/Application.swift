@@ -8,6 +8,9 @@ public enum AtelierApplication {
     public static func buildRouter(services: Services) -> Router<AtelierRequestContext> {
         let routes = RouteTable()
         let router = Router(context: AtelierRequestContext.self)
+        // Outermost first: request logs see every answer, headers go on problems too.
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: ResponseHeadersMiddleware())
         router.add(middleware: ProblemMiddleware(routes: routes))
         router.add(middleware: BodyLimitMiddleware())
         ServiceController(services: services).addRoutes(to: router)

@@ -18,6 +18,8 @@ import Testing
         let id = try #require(posted.json["id"] as? String)
         #expect(posted.header("Location") == "/api/v1/contributions/\(id.lowercased())")
         #expect(posted.json["body"] as? String == "Former tous les élus au numérique dès l’installation 🎓")
+        #expect(posted.header("X-Content-Type-Options") == "nosniff")
+        #expect(posted.header("Cache-Control") == "no-store")
 
         let list = try await server.request("GET", "/api/v1/workshops/\(workshop)/contributions", token: fixture.otherAttendee)
         #expect(list.status == 200)
