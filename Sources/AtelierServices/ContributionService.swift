@@ -34,7 +34,7 @@ public struct ContributionService: Sendable {
                 congressID: workshop.congressID, workshopID: workshop.id, authorID: author.id, title: title, body: body,
                 idempotencyKey: idempotencyKey, in: connection)
             if !created {
-                guard try ContributionStore.idempotencyMatch(id: id, workshopID: workshop.id, title: title, body: body, in: connection)
+                guard try ContributionStore.hasContent(id: id, workshopID: workshop.id, title: title, body: body, in: connection)
                 else {
                     throw ServiceError.conflict(
                         kind: "idempotency-key-reused",

@@ -54,8 +54,9 @@ public enum ContributionStore {
         try connection.query("\(select) WHERE c.id = $2", [readerID, id]).first.map { try decode($0).0 }
     }
 
-    /// The idempotency key a contribution was created with, to tell a retry from a reuse.
-    public static func idempotencyMatch(id: UUID, workshopID: UUID, title: String?, body: String, in connection: Connection) throws -> Bool {
+    /// Whether a contribution has exactly this content: a retry with the same idempotency key
+    /// must repeat the same request, not reuse the key for another.
+    public static func hasContent(id: UUID, workshopID: UUID, title: String?, body: String, in connection: Connection) throws -> Bool {
         try connection.query(
             "SELECT workshop_id = $2 AND title IS NOT DISTINCT FROM $3 AND body = $4 FROM contribution WHERE id = $1",
             [id, workshopID, title, body]

@@ -31,19 +31,19 @@ struct DatabaseOptions: ParsableArguments {
     /// The migrations folder: explicit, then the environment, then `sql/` beside the repository
     /// a development build sits in, then the working directory, then where a package installs it.
     func migrations() throws -> [Migration] {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let candidates = [
-            sqlDir, ProcessInfo.processInfo.environment["ATELIER_SQL_DIR"],
-            executable.deletingLastPathComponent().appendingPathComponent("../../../sql").standardized.path,
-            executable.deletingLastPathComponent().appendingPathComponent("../../sql").standardized.path,
-            FileManager.default.currentDirectoryPath + "/sql", "/usr/share/atelier/sql",
-        ].compactMap { $0 }
         if let explicit = sqlDir ?? ProcessInfo.processInfo.environment["ATELIER_SQL_DIR"] {
             return try Migrator.load(directory: URL(fileURLWithPath: explicit))
         }
-        for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/001_congress.sql") {
-            return try Migrator.load(directory: URL(fileURLWithPath: candidate))
+        // A development build lives at .build/<triple>/release/atelier, three levels below the checkout.
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = [
+            folder.appendingPathComponent("../../../sql").standardized.path,
+            FileManager.default.currentDirectoryPath + "/sql",
+            "/usr/share/atelier/sql",
+        ]
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/001_congress.sql") }) else {
+            throw ValidationError("no migrations found (looked in \(candidates.joined(separator: ", "))); pass --sql-dir")
         }
-        throw ValidationError("no migrations found (looked in \(candidates.joined(separator: ", "))); pass --sql-dir")
+        return try Migrator.load(directory: URL(fileURLWithPath: found))
     }
 }
