@@ -56,11 +56,11 @@ public struct SHA256: Sendable {
     public static func hash(_ text: String) -> [UInt8] { hash(text.utf8) }
 
     /// Lower-case hexadecimal, as `sha256sum` prints it.
-    public static func hex(_ text: String) -> String {
-        hash(text).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
-        }.joined()
+    public static func hex(_ text: String) -> String { hex(bytes: hash(text)) }
+
+    public static func hex(bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef")
+        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] })
     }
 
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 { value >> count | value << (32 - count) }
