@@ -19,6 +19,7 @@ public enum AtelierApplication {
         CongressController(congresses: services.congresses).addRoutes(to: api)
         ContributionController(contributions: services.contributions).addRoutes(to: api)
         VoteController(votes: services.votes).addRoutes(to: api)
+        ClusteringController(clusterings: services.clusterings).addRoutes(to: api)
 
         routes.load(router.routes)
         return router

@@ -812,6 +812,125 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/api/v1/workshops/{workshop}/clusterings": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/WorkshopID"
+                }
+              ],
+              "post": {
+                "operationId": "clusterWorkshop",
+                "summary": "Cluster the workshop's contributions into candidate proposals",
+                "tags": [
+                  "Clustering"
+                ],
+                "description": "For the workshop's leads and admins. Unless fresh, clusters of the latest run keep their identity where they still hold; new contributions join the nearest cluster when close enough.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "requestBody": {
+                  "required": false,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/ClusteringRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The new run.",
+                    "headers": {
+                      "Location": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Clustering"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/ContentTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/UnprocessableContent"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
+                  }
+                }
+              }
+            },
+            "/api/v1/workshops/{workshop}/clusterings/latest": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/WorkshopID"
+                }
+              ],
+              "get": {
+                "operationId": "latestClustering",
+                "summary": "The latest clustering run, with excerpts",
+                "tags": [
+                  "Clustering"
+                ],
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The latest run.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Clustering"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -1516,6 +1635,189 @@ enum OpenAPIDocument {
                       "disagree",
                       "pass"
                     ]
+                  }
+                }
+              },
+              "ClusteringMember": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "excerpt",
+                  "votes"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "excerpt": {
+                    "type": "string",
+                    "description": "Title and body, cut at 280 characters."
+                  },
+                  "votes": {
+                    "$ref": "#/components/schemas/Contribution/properties/votes"
+                  }
+                }
+              },
+              "Clustering": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "workshopId",
+                  "previousRunId",
+                  "algorithm",
+                  "parameters",
+                  "contributionCount",
+                  "durationMs",
+                  "createdAt",
+                  "clusters",
+                  "outliers",
+                  "duplicates"
+                ],
+                "description": "A clustering run: candidate proposals computed from the workshop's published contributions. Every contribution appears once, in one cluster's members or among the outliers.",
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "workshopId": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "previousRunId": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uuid",
+                    "description": "The run whose clusters this one kept, or null for a fresh run."
+                  },
+                  "algorithm": {
+                    "type": "string"
+                  },
+                  "parameters": {
+                    "type": "object",
+                    "required": [
+                      "clusters",
+                      "seed",
+                      "fresh"
+                    ],
+                    "properties": {
+                      "clusters": {
+                        "type": "string",
+                        "description": "\"auto\" or a number"
+                      },
+                      "seed": {
+                        "type": "integer"
+                      },
+                      "fresh": {
+                        "type": "boolean"
+                      }
+                    }
+                  },
+                  "contributionCount": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "durationMs": {
+                    "type": "number",
+                    "minimum": 0
+                  },
+                  "createdAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "clusters": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": [
+                        "id",
+                        "isNew",
+                        "label",
+                        "keywords",
+                        "size",
+                        "representatives",
+                        "members"
+                      ],
+                      "properties": {
+                        "id": {
+                          "type": "string",
+                          "description": "Stable across runs while the cluster holds."
+                        },
+                        "isNew": {
+                          "type": "boolean"
+                        },
+                        "label": {
+                          "type": "string"
+                        },
+                        "keywords": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "size": {
+                          "type": "integer",
+                          "minimum": 2
+                        },
+                        "representatives": {
+                          "type": "array",
+                          "items": {
+                            "type": "string",
+                            "format": "uuid"
+                          },
+                          "maxItems": 3
+                        },
+                        "members": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/ClusteringMember"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "outliers": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ClusteringMember"
+                    }
+                  },
+                  "duplicates": {
+                    "type": "array",
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "string",
+                        "format": "uuid"
+                      },
+                      "minItems": 2,
+                      "maxItems": 2
+                    }
+                  }
+                }
+              },
+              "ClusteringRequest": {
+                "type": "object",
+                "properties": {
+                  "clusters": {
+                    "oneOf": [
+                      {
+                        "const": "auto"
+                      },
+                      {
+                        "type": "integer",
+                        "minimum": 1,
+                        "maximum": 50
+                      }
+                    ],
+                    "default": "auto"
+                  },
+                  "fresh": {
+                    "type": "boolean",
+                    "default": false,
+                    "description": "Ignore the previous run instead of keeping its clusters."
                   }
                 }
               }

@@ -8,6 +8,7 @@ public struct Services: Sendable {
     public let contributions: ContributionService
     public let votes: VoteService
     public let participants: ParticipantService
+    public let clusterings: ClusteringService
     public let demo: DemoLoader
 
     public init(pool: ConnectionPool) {
@@ -17,6 +18,7 @@ public struct Services: Sendable {
         contributions = ContributionService(pool: pool)
         votes = VoteService(pool: pool)
         participants = ParticipantService(pool: pool)
+        clusterings = ClusteringService(pool: pool)
         demo = DemoLoader(pool: pool)
     }
 

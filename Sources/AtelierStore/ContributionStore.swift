@@ -131,6 +131,21 @@ public enum ContributionStore {
         ).decode((UUID, String?, String).self)
     }
 
+    /// Short texts of the given contributions with their tallies, for showing clusters.
+    public static func excerpts(ids: [UUID], length: Int, in connection: Connection) throws -> [UUID: (String, VoteTally)] {
+        var excerpts: [UUID: (String, VoteTally)] = [:]
+        for row in try connection.query(
+            """
+            SELECT id, left(coalesce(title || ' — ', '') || body, $2::int), agree_count, disagree_count, pass_count
+            FROM contribution WHERE id = ANY($1)
+            """, [ids, length])
+        {
+            let (id, text, agree, disagree, pass) = try row.decode((UUID, String, Int, Int, Int).self)
+            excerpts[id] = (text, VoteTally(agree: agree, disagree: disagree, pass: pass))
+        }
+        return excerpts
+    }
+
     static func microsToTimestamp(_ parameter: String) -> String {
         "(timestamptz 'epoch' + \(parameter)::bigint * interval '1 microsecond')"
     }

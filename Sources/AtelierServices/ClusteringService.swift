@@ -1,0 +1,81 @@
+import AtelierCore
+import AtelierStore
+import Foundation
+import Postgres
+
+/// A clustering run with the words of the contributions it groups, for the leads' screen.
+public struct ClusteringView: Sendable {
+    public var run: ClusteringRun
+    public var excerpts: [String: (text: String, votes: VoteTally)]
+}
+
+/// Candidate proposals for a workshop, computed on demand by its leads.
+public struct ClusteringService: Sendable {
+    let pool: ConnectionPool
+    public static let excerptLength = 280
+
+    public init(pool: ConnectionPool) { self.pool = pool }
+
+    /// Clusters the workshop's published contributions. Unless `fresh`, the latest run's
+    /// clusters keep their identity where they still hold.
+    public func run(workshopID: UUID, clusters: ClusterCount, fresh: Bool, by actor: Participant) async throws -> ClusteringView {
+        if case .fixed(let count) = clusters, !(1...50).contains(count) {
+            throw ServiceError.invalid(field: "clusters", reason: "must be \"auto\" or a number from 1 to 50")
+        }
+        let (workshop, texts, previous) = try await pool.withTransaction(.repeatableRead) { connection in
+            let workshop = try Self.moderated(workshopID, by: actor, in: connection)
+            let texts = try ContributionStore.publishedTexts(workshopID: workshop.id, in: connection)
+            let previous = fresh ? nil : try ClusteringStore.latest(workshopID: workshop.id, in: connection)
+            return (workshop, texts, previous)
+        }
+        let documents = texts.map { ClusterDocument(id: $0.0.uuidString.lowercased(), text: [$0.1, $0.2].compactMap { $0 }.joined(separator: ". ")) }
+        let options = ClusteringOptions(clusters: clusters, seed: 2026)
+        let started = ContinuousClock.now
+        let outcome = StableClustering.recluster(
+            documents, previous: previous?.outcome.clusters.map { .init(id: $0.id, members: $0.cluster.members) } ?? [], options: options)
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let parameters = ClusteringParameters(clusters: Self.describe(clusters), seed: options.seed, fresh: fresh || previous == nil)
+        return try await pool.withTransaction { connection in
+            let run = try ClusteringStore.insert(
+                workshopID: workshop.id, requestedBy: actor.id, previousRunID: previous?.id, algorithm: WorkshopClustering.algorithmVersion,
+                parameters: parameters, outcome: outcome, contributionCount: documents.count, durationMilliseconds: milliseconds,
+                in: connection)
+            return try Self.view(run, in: connection)
+        }
+    }
+
+    public func latest(workshopID: UUID, for actor: Participant) async throws -> ClusteringView {
+        try await pool.withTransaction(.repeatableRead) { connection in
+            let workshop = try Self.moderated(workshopID, by: actor, in: connection)
+            guard let run = try ClusteringStore.latest(workshopID: workshop.id, in: connection) else {
+                throw ServiceError.notFound("the workshop has not been clustered yet")
+            }
+            return try Self.view(run, in: connection)
+        }
+    }
+
+    /// Candidate proposals are the leads' working material, not yet for the room.
+    static func moderated(_ workshopID: UUID, by actor: Participant, in connection: Connection) throws -> Workshop {
+        let workshop = try CongressService.visibleWorkshop(id: workshopID, for: actor, in: connection)
+        guard actor.mayModerate(workshop) else {
+            throw ServiceError.forbidden("only the workshop's leads and admins may cluster it")
+        }
+        return workshop
+    }
+
+    static func view(_ run: ClusteringRun, in connection: Connection) throws -> ClusteringView {
+        let ids = (run.outcome.clusters.flatMap(\.cluster.members) + run.outcome.outliers).compactMap(UUID.init(uuidString:))
+        let excerpts = try ContributionStore.excerpts(ids: ids, length: excerptLength, in: connection)
+        return ClusteringView(
+            run: run,
+            excerpts: Dictionary(uniqueKeysWithValues: excerpts.map { ($0.key.uuidString.lowercased(), (text: $0.value.0, votes: $0.value.1)) }))
+    }
+
+    static func describe(_ count: ClusterCount) -> String {
+        switch count {
+        case .automatic: "auto"
+        case .fixed(let number): String(number)
+        }
+    }
+}
