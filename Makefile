@@ -15,7 +15,7 @@ FORMAT_CONFIG := $(if $(wildcard .swift-format),--configuration .swift-format)
 export DATABASE_URL
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build db-start db-stop db-url run test bench format lint clean-db
+.PHONY: help deps build db-start db-stop db-url run test bench bench-quality format lint clean-db
 
 help:
 	@echo "make run        build, start the local database, migrate, load the demo, serve on :$(PORT)"
@@ -29,6 +29,7 @@ help:
 	@echo "make format     swift format Sources, Tests and Package.swift in place"
 	@echo "make lint       swift format lint --strict"
 	@echo "make bench      HTTP benchmarks with wrk (BENCH_SECONDS, BENCH_CONNECTIONS)"
+	@echo "make bench-quality  clustering quality (NMI, ARI) against scikit-learn baselines on ../shared/data"
 	@echo "DATABASE_URL=postgres://... make run   uses that server and leaves .pg/ alone"
 
 deps:
@@ -63,6 +64,9 @@ test: deps
 
 bench: deps
 	bash deploy/bench.sh $(BENCH_SECONDS) $(BENCH_CONNECTIONS)
+
+bench-quality: deps
+	bash deploy/bench-quality.sh
 
 format:
 	swift format --in-place --recursive $(FORMAT_CONFIG) Sources Tests Package.swift
