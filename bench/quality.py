@@ -10,7 +10,7 @@ and scores its partition against the true labels (NMI, arithmetic average, and A
 outliers count as one extra predicted cluster, label -1). In the same run, two baselines
 that are *told the true number of groups* are scored on the same documents:
 
-    TF-IDF + k-means   TfidfVectorizer(sublinear_tf=True, stop_words=PostgreSQL french.stop) -> KMeans(k, n_init=10, random_state=0)
+    TF-IDF + k-means   TfidfVectorizer(sublinear_tf=True, stop words or not: the better run) -> KMeans(k, n_init=10, random_state=0)
     LSA + k-means      TF-IDF -> TruncatedSVD(min(100, n_features-1, n_docs-1)) -> Normalizer -> KMeans
 
 Prints a Markdown table and writes the same results to bench-out/quality.json.
@@ -231,20 +231,20 @@ def french_stop_words() -> list[str] | None:
 STOP_WORDS = french_stop_words()
 
 
-def tfidf(texts: list[str]):
-    return TfidfVectorizer(sublinear_tf=True, stop_words=STOP_WORDS).fit_transform(texts)
+def tfidf(texts: list[str], stop_words: list[str] | None):
+    return TfidfVectorizer(sublinear_tf=True, stop_words=stop_words).fit_transform(texts)
 
 
 def kmeans(x, k: int) -> np.ndarray:
     return KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(x)
 
 
-def run_tfidf_kmeans(texts: list[str], k: int) -> np.ndarray:
-    return kmeans(tfidf(texts), k)
+def run_tfidf_kmeans(texts: list[str], k: int, stop_words: list[str] | None) -> np.ndarray:
+    return kmeans(tfidf(texts, stop_words), k)
 
 
-def run_lsa_kmeans(texts: list[str], k: int) -> np.ndarray:
-    x = tfidf(texts)
+def run_lsa_kmeans(texts: list[str], k: int, stop_words: list[str] | None) -> np.ndarray:
+    x = tfidf(texts, stop_words)
     n_docs, n_features = x.shape
     components = min(100, n_features - 1, n_docs - 1)
     x = TruncatedSVD(n_components=components, random_state=0).fit_transform(x)
@@ -280,10 +280,18 @@ def evaluate(binary: str, data: dict, rows: list[int], timeout: float) -> dict:
         record["atelier"] = {"error": str(e)}
         print(f"quality: atelier failed on {len(rows)} documents: {e}", file=sys.stderr)
 
+    # Each baseline runs with and without French stop words and keeps its better score:
+    # atelier must beat the baselines at their best, not at their weakest.
     for name, run in (("tfidf_kmeans", run_tfidf_kmeans), ("lsa_kmeans", run_lsa_kmeans)):
-        start = time.perf_counter()
-        predicted = run(texts, k_true)
-        record[name] = {**scores(truth, predicted), "seconds": time.perf_counter() - start}
+        best: dict | None = None
+        for variant, stop_words in (("plain", None), ("french stop words", STOP_WORDS)):
+            if variant != "plain" and stop_words is None:
+                continue
+            start = time.perf_counter()
+            outcome = {**scores(truth, run(texts, k_true, stop_words)), "seconds": time.perf_counter() - start, "variant": variant}
+            if best is None or outcome["nmi"] > best["nmi"]:
+                best = outcome
+        record[name] = best
     return record
 
 
@@ -457,7 +465,7 @@ def main(argv: list[str] | None = None) -> int:
         "metrics": {"nmi": "sklearn normalized_mutual_info_score, average_method=arithmetic",
                     "ari": "sklearn adjusted_rand_score", "outliers": "one extra predicted cluster (-1)",
                     "target": "atelier NMI >= both baselines' NMI (mean over the runs of a row)"},
-        "baselines": {"tfidf_kmeans": "TfidfVectorizer(sublinear_tf=True, French stop words) + KMeans(k_true, n_init=10, random_state=0)",
+        "baselines": {"tfidf_kmeans": "TfidfVectorizer(sublinear_tf=True, with or without French stop words, the better) + KMeans(k_true, n_init=10, random_state=0)",
                       "lsa_kmeans": "TF-IDF + TruncatedSVD(min(100, n_features-1, n_docs-1), random_state=0) "
                                     "+ Normalizer + KMeans(k_true, n_init=10, random_state=0)"},
         "versions": {"python": platform.python_version(), "numpy": np.__version__, "scikit-learn": sklearn.__version__},

@@ -14,6 +14,10 @@ command -v wrk >/dev/null || {
 swift build -c release --product atelier >/dev/null
 bin=.build/release/atelier
 
+# Clustering: time and memory by size, from the shared data sets when they are there.
+python3 bench/cluster_speed.py --binary "$bin"
+echo
+
 mkdir -p .pg-test
 tmp=$(mktemp -d "$PWD/.pg-test/bench.XXXXXX")
 server=""

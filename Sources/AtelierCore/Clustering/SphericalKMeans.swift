@@ -26,7 +26,10 @@ public struct SphericalKMeans: Sendable {
         public var cohesion: Float
     }
 
-    public func fit(_ vectors: [SparseVector], dimensions: Int) -> Fit {
+    /// With `initial` centroids (from a fit on a sample), runs once from them: on large
+    /// collections that replaces the restarts, which the sample already paid for.
+    public func fit(_ vectors: [SparseVector], dimensions: Int, initial: [[Float]]? = nil) -> Fit {
+        if let initial { return iterate(vectors, dimensions: dimensions, centroids: initial) }
         var generator = SeededGenerator(seed: seed)
         var best: Fit?
         for _ in 0..<max(1, restarts) {
@@ -40,18 +43,25 @@ public struct SphericalKMeans: Sendable {
     func run(_ vectors: [SparseVector], dimensions: Int, generator: SeededGenerator) -> Fit {
         var generator = generator
         let k = min(clusters, vectors.count)
-        var centroids = seeds(vectors, k: k, dimensions: dimensions, generator: &generator)
+        return iterate(vectors, dimensions: dimensions, centroids: seeds(vectors, k: k, dimensions: dimensions, generator: &generator))
+    }
+
+    func iterate(_ vectors: [SparseVector], dimensions: Int, centroids start: [[Float]]) -> Fit {
+        let k = start.count
+        var centroids = start
         var assignments = [Int](repeating: -1, count: vectors.count)
         var similarities = [Float](repeating: 0, count: vectors.count)
+        // Stop when fewer than one in a thousand points move: the rest is polishing.
+        let settled = vectors.count / 1000
         for _ in 0..<maximumIterations {
-            var changed = false
+            var moved = 0
             for (index, vector) in vectors.enumerated() {
                 let (cluster, similarity) = Self.nearest(vector, centroids)
-                if cluster != assignments[index] { changed = true }
+                if cluster != assignments[index] { moved += 1 }
                 assignments[index] = cluster
                 similarities[index] = similarity
             }
-            if !changed { break }
+            if moved <= settled { break }
             centroids = Self.centroids(vectors, assignments: assignments, k: k, dimensions: dimensions, previous: centroids)
         }
         return Fit(

@@ -30,7 +30,7 @@ public enum WorkshopClustering {
         case .fixed(let count): k = max(1, min(count, usable.count))
         case .automatic: k = chooseClusterCount(usableVectors, dimensions: vocabulary.terms.count, seed: options.seed)
         }
-        let fit = SphericalKMeans(clusters: k, seed: options.seed).fit(usableVectors, dimensions: vocabulary.terms.count)
+        let fit = fitLarge(usableVectors, clusters: k, dimensions: vocabulary.terms.count, seed: options.seed)
 
         var groups = [[Int]](repeating: [], count: k)
         var outliers = Set(vectors.indices.filter { vectors[$0].isEmpty })
@@ -70,6 +70,16 @@ public enum WorkshopClustering {
     /// Largest first, then by label, so the order never depends on k-means' numbering.
     static func ordered(_ clusters: [Cluster]) -> [Cluster] {
         clusters.sorted { $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.label < $1.label }
+    }
+
+    /// k-means with restarts; beyond the sample size, the restarts run on a sample and the
+    /// whole collection is fitted once from the best sample centroids, so time stays linear in n.
+    static func fitLarge(_ vectors: [SparseVector], clusters k: Int, dimensions: Int, seed: UInt64) -> SphericalKMeans.Fit {
+        let kmeans = SphericalKMeans(clusters: k, seed: seed)
+        guard vectors.count > 2 * selectionSample else { return kmeans.fit(vectors, dimensions: dimensions) }
+        let sample = Sampling.evenly(vectors.count, at: 2 * selectionSample, seed: seed).map { vectors[$0] }
+        let start = kmeans.fit(sample, dimensions: dimensions).centroids
+        return kmeans.fit(vectors, dimensions: dimensions, initial: start)
     }
 
     /// Content words of a text, as the clustering sees it.
