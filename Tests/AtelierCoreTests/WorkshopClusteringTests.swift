@@ -101,3 +101,26 @@ import Testing
         #expect(StableClustering.recluster(Self.documents(later), previous: previous) == second)
     }
 }
+
+/// Stands in for sentence embeddings: puts documents on two axes by a marker in their id.
+struct AxisRepresentation: TextRepresentation {
+    func vectors(for documents: [ClusterDocument], lexical: [SparseVector], lexicalDimensions: Int) -> (
+        vectors: [SparseVector], dimensions: Int
+    ) {
+        (documents.map { SparseVector(indices: [$0.id.hasPrefix("a") ? 0 : 1], values: [1]) }, 2)
+    }
+}
+
+@Suite struct TextRepresentationTests {
+    @Test func theGroupingFollowsThePluggedRepresentationAndLabelsStayWords() {
+        // The texts alone would group by theme; the representation groups by the id's letter.
+        let texts = WorkshopClusteringTests.themes.flatMap { $0 }
+        let documents = texts.enumerated().map { ClusterDocument(id: ($0.offset % 2 == 0 ? "a" : "b") + "\($0.offset)", text: $0.element) }
+        let result = WorkshopClustering.cluster(documents, options: .init(clusters: .fixed(2)), representation: AxisRepresentation())
+        #expect(result.clusters.count == 2)
+        for cluster in result.clusters {
+            #expect(Set(cluster.members.map { $0.prefix(1) }).count == 1)
+            #expect(!cluster.keywords.isEmpty)
+        }
+    }
+}

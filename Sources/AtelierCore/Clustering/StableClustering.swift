@@ -34,16 +34,18 @@ public enum StableClustering {
     static let minimumNewCluster = 3
 
     public static func recluster(
-        _ documents: [ClusterDocument], previous: [PreviousCluster], options: ClusteringOptions = .init()
+        _ documents: [ClusterDocument], previous: [PreviousCluster], options: ClusteringOptions = .init(),
+        representation: some TextRepresentation = LexicalRepresentation()
     ) -> Outcome {
         guard !previous.isEmpty else {
-            let result = WorkshopClustering.cluster(documents, options: options)
+            let result = WorkshopClustering.cluster(documents, options: options, representation: representation)
             return Outcome(
                 clusters: result.clusters.map { IdentifiedCluster(id: identity(for: $0, seed: options.seed), isNew: true, cluster: $0) },
                 outliers: result.outliers, duplicates: result.duplicates)
         }
         let tokens = documents.map(WorkshopClustering.tokens)
-        let (vocabulary, vectors) = TFIDFVectorizer().fitTransform(tokens)
+        let (vocabulary, lexical) = TFIDFVectorizer().fitTransform(tokens)
+        let (vectors, dimensions) = representation.vectors(for: documents, lexical: lexical, lexicalDimensions: vocabulary.terms.count)
         let position = Dictionary(documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
 
         // Centres of the earlier clusters, recomputed from their members as they read now.
@@ -52,7 +54,7 @@ public enum StableClustering {
         for cluster in previous {
             let members = cluster.members.compactMap { position[$0] }.filter { !vectors[$0].isEmpty }
             guard !members.isEmpty else { continue }
-            var centre = [Float](repeating: 0, count: vocabulary.terms.count)
+            var centre = [Float](repeating: 0, count: dimensions)
             for member in members { vectors[member].add(into: &centre) }
             Dense.normalize(&centre)
             for member in members { formerCluster[member] = centres.count }
@@ -82,12 +84,14 @@ public enum StableClustering {
         var fresh: [[Int]] = []
         if unplaced.count >= minimumNewCluster {
             let subset = unplaced.map { documents[$0] }
-            var found = WorkshopClustering.cluster(subset, options: options).clusters.filter { $0.members.count >= minimumNewCluster }
+            var found = WorkshopClustering.cluster(subset, options: options, representation: representation).clusters
+                .filter { $0.members.count >= minimumNewCluster }
             // A handful of newcomers may be one theme that a split into two hides.
             if found.isEmpty {
                 var single = options
                 single.clusters = .fixed(1)
-                found = WorkshopClustering.cluster(subset, options: single).clusters.filter { $0.members.count >= minimumNewCluster }
+                found = WorkshopClustering.cluster(subset, options: single, representation: representation).clusters
+                    .filter { $0.members.count >= minimumNewCluster }
             }
             fresh = found.map { $0.members.compactMap { position[$0] } }
         }
@@ -96,22 +100,22 @@ public enum StableClustering {
         var clusters: [IdentifiedCluster] = []
         for (group, centre) in zip(groups, centres) where !group.isEmpty {
             let cluster = WorkshopClustering.describe(
-                group.map(\.0), similarities: group.map(\.1), vectors: vectors, documents: documents, labels: labels,
+                group.map(\.0), similarities: group.map(\.1), lexical: lexical, documents: documents, labels: labels,
                 clusterCount: clusterCount)
             clusters.append(IdentifiedCluster(id: centre.id, isNew: false, cluster: cluster))
         }
         for members in fresh {
-            var centre = [Float](repeating: 0, count: vocabulary.terms.count)
+            var centre = [Float](repeating: 0, count: dimensions)
             for member in members { vectors[member].add(into: &centre) }
             Dense.normalize(&centre)
             let cluster = WorkshopClustering.describe(
-                members, similarities: members.map { vectors[$0].dot(centre) }, vectors: vectors, documents: documents,
+                members, similarities: members.map { vectors[$0].dot(centre) }, lexical: lexical, documents: documents,
                 labels: labels, clusterCount: clusterCount)
             clusters.append(IdentifiedCluster(id: identity(for: cluster, seed: options.seed), isNew: true, cluster: cluster))
         }
         let clustered = Set(clusters.flatMap(\.cluster.members))
         let outliers = documents.map(\.id).filter { !clustered.contains($0) }
-        let duplicates = NearDuplicates.pairs(vectors, threshold: WorkshopClustering.duplicateSimilarity)
+        let duplicates = NearDuplicates.pairs(lexical, threshold: WorkshopClustering.duplicateSimilarity)
             .map { [documents[$0.0].id, documents[$0.1].id] }
         let order = WorkshopClustering.ordered(clusters.map(\.cluster))
         clusters.sort { first, second in

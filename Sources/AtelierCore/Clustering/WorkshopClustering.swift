@@ -16,21 +16,25 @@ public enum WorkshopClustering {
     static let duplicateSimilarity: Float = 0.8
     static let selectionSample = 600
 
-    public static func cluster(_ documents: [ClusterDocument], options: ClusteringOptions = .init()) -> ClusteringResult {
+    public static func cluster(
+        _ documents: [ClusterDocument], options: ClusteringOptions = .init(),
+        representation: some TextRepresentation = LexicalRepresentation()
+    ) -> ClusteringResult {
         let tokens = documents.map(Self.tokens)
-        let (vocabulary, vectors) = TFIDFVectorizer().fitTransform(tokens)
+        let (vocabulary, lexical) = TFIDFVectorizer().fitTransform(tokens)
+        let (vectors, dimensions) = representation.vectors(for: documents, lexical: lexical, lexicalDimensions: vocabulary.terms.count)
         let usable = vectors.indices.filter { !vectors[$0].isEmpty }
         let usableVectors = usable.map { vectors[$0] }
-        let duplicates = NearDuplicates.pairs(vectors, threshold: duplicateSimilarity).map { [documents[$0.0].id, documents[$0.1].id] }
+        let duplicates = NearDuplicates.pairs(lexical, threshold: duplicateSimilarity).map { [documents[$0.0].id, documents[$0.1].id] }
         guard usable.count >= 2 else {
             return ClusteringResult(clusters: [], outliers: documents.map(\.id), duplicates: duplicates)
         }
         let k: Int
         switch options.clusters {
         case .fixed(let count): k = max(1, min(count, usable.count))
-        case .automatic: k = chooseClusterCount(usableVectors, dimensions: vocabulary.terms.count, seed: options.seed)
+        case .automatic: k = chooseClusterCount(usableVectors, dimensions: dimensions, seed: options.seed)
         }
-        let fit = fitLarge(usableVectors, clusters: k, dimensions: vocabulary.terms.count, seed: options.seed)
+        let fit = fitLarge(usableVectors, clusters: k, dimensions: dimensions, seed: options.seed)
 
         var groups = [[Int]](repeating: [], count: k)
         var outliers = Set(vectors.indices.filter { vectors[$0].isEmpty })
@@ -48,7 +52,7 @@ public enum WorkshopClustering {
         let labels = ClusterLabels(vocabulary: vocabulary)
         let clusters = kept.map { group in
             describe(
-                group.map { usable[$0] }, similarities: group.map { fit.similarities[$0] }, vectors: vectors, documents: documents,
+                group.map { usable[$0] }, similarities: group.map { fit.similarities[$0] }, lexical: lexical, documents: documents,
                 labels: labels, clusterCount: kept.count)
         }
         return ClusteringResult(
@@ -57,11 +61,11 @@ public enum WorkshopClustering {
 
     /// A cluster of documents (indices into `documents`), members closest to the centre first.
     static func describe(
-        _ members: [Int], similarities: [Float], vectors: [SparseVector], documents: [ClusterDocument], labels: ClusterLabels,
+        _ members: [Int], similarities: [Float], lexical: [SparseVector], documents: [ClusterDocument], labels: ClusterLabels,
         clusterCount: Int
     ) -> Cluster {
         let ranked = zip(members, similarities).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
-        let keywords = labels.keywords(members: ranked.map { vectors[$0] }, all: vectors, clusters: clusterCount)
+        let keywords = labels.keywords(members: ranked.map { lexical[$0] }, all: lexical, clusters: clusterCount)
         return Cluster(
             label: ClusterLabels.label(keywords), keywords: keywords, members: ranked.map { documents[$0].id },
             representatives: ranked.prefix(3).map { documents[$0].id })
