@@ -30,6 +30,12 @@ public enum ParticipantStore {
         try connection.query("\(selectParticipant) WHERE p.id = $1 GROUP BY p.id", [id]).first.map(decode)
     }
 
+    public static func participant(externalRef: String, congressID: UUID, in connection: Connection) throws -> Participant? {
+        try connection.query(
+            "\(selectParticipant) WHERE p.congress_id = $1 AND p.external_ref = $2 GROUP BY p.id", [congressID, externalRef]
+        ).first.map(decode)
+    }
+
     /// Stores the hash of a new token for the participant.
     public static func addToken(hash: [UInt8], participantID: UUID, in connection: Connection) throws {
         try connection.execute(

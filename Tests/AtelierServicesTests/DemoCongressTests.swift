@@ -23,6 +23,18 @@ import Testing
         let overview = try await services.congresses.overview(slug: "agen-2026", for: admin)
         #expect(overview.workshops.count == 6)
         #expect(overview.workshops.allSatisfy { $0.counts.contributions >= 35 && $0.counts.votes > 0 })
+        // Each workshop was clustered once, by one of its leads, and loading again added no run.
+        let runs = try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT count(*)::int, count(DISTINCT r.workshop_id)::int,
+                       bool_and(EXISTS (SELECT 1 FROM workshop_lead l WHERE l.participant_id = r.requested_by
+                                        AND l.workshop_id = r.workshop_id))
+                FROM clustering_run r
+                """
+            ).first!.decode((Int, Int, Bool).self)
+        }
+        #expect(runs.0 == 6 && runs.1 == 6 && runs.2)
         try await pool.shutdown()
     }
 

@@ -26,9 +26,31 @@ public struct DemoLoader: Sendable {
 
     public func load() async throws -> DemoSummary {
         let (summary, adminID) = try await pool.withTransaction { connection in try Self.load(in: connection) }
+        try await clusterUnclusteredWorkshops()
         var result = summary
         result.adminToken = try await access.issueToken(participantID: adminID)
         return result
+    }
+
+    /// So that the leads' screen shows candidate proposals at once, each workshop gets a first
+    /// clustering run, requested by its first lead; a workshop already clustered is left alone.
+    func clusterUnclusteredWorkshops() async throws {
+        let pending = try await pool.withConnection { connection -> [(UUID, Participant)] in
+            guard let congress = try CongressStore.congress(slug: DemoCongress.slug, in: connection) else { return [] }
+            return try DemoCongress.workshops.compactMap { demo in
+                guard let workshop = try CongressStore.workshop(congressID: congress.id, slug: demo.slug, in: connection),
+                    try ClusteringStore.latest(workshopID: workshop.id, in: connection) == nil,
+                    let lead = try ParticipantStore.participant(
+                        externalRef: "demo:" + (DemoCongress.participants.first { $0.leads.contains(demo.slug) }?.key ?? ""),
+                        congressID: congress.id, in: connection)
+                else { return nil }
+                return (workshop.id, lead)
+            }
+        }
+        let clusterings = ClusteringService(pool: pool)
+        for (workshopID, lead) in pending {
+            _ = try await clusterings.run(workshopID: workshopID, clusters: .automatic, fresh: true, by: lead)
+        }
     }
 
     static func load(in connection: Connection) throws -> (DemoSummary, UUID) {
