@@ -50,4 +50,28 @@ public struct ParticipantService: Sendable {
         }
         return (participant, token)
     }
+
+    /// Revokes every token of a participant, at once: a lost phone must not keep voting.
+    /// Returns how many tokens were live.
+    public func revokeTokens(participantID: UUID) async throws -> Int {
+        try await pool.withTransaction { connection in
+            guard try ParticipantStore.participant(id: participantID, in: connection) != nil else {
+                throw ServiceError.notFound("no participant \(participantID.uuidString.lowercased())")
+            }
+            return try ParticipantStore.revokeTokens(participantID: participantID, in: connection)
+        }
+    }
+
+    /// A further token for an existing participant (a second device, or after a revocation).
+    public func issueToken(participantID: UUID) async throws -> String {
+        let token = AccessToken.generate()
+        let hash = AccessToken.hash(token)
+        try await pool.withTransaction { connection in
+            guard try ParticipantStore.participant(id: participantID, in: connection) != nil else {
+                throw ServiceError.notFound("no participant \(participantID.uuidString.lowercased())")
+            }
+            try ParticipantStore.addToken(hash: hash, participantID: participantID, in: connection)
+        }
+        return token
+    }
 }

@@ -5,7 +5,7 @@ import Foundation
 import Postgres
 
 struct Participants: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Manage a congress's participants.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(abstract: "Manage a congress's participants.", subcommands: [Add.self, Revoke.self, Token.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -42,6 +42,49 @@ struct Participants: AsyncParsableCommand {
             }
         }
     }
+}
+
+extension Participants {
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke every access token of a participant, at once.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The participant's id.") var id: UUID
+
+        func run() async throws {
+            let pool = try database.pool()
+            let result = await outcome { try await Services(pool: pool).participants.revokeTokens(participantID: id) }
+            try? await pool.shutdown()
+            do {
+                print("Revoked \(try result.get()) token(s).")
+            } catch let error as ServiceError {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue a new access token for an existing participant and print it, once.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The participant's id.") var id: UUID
+
+        func run() async throws {
+            let pool = try database.pool()
+            let result = await outcome { try await Services(pool: pool).participants.issueToken(participantID: id) }
+            try? await pool.shutdown()
+            do {
+                print(try result.get())
+            } catch let error as ServiceError {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+}
+
+extension UUID: @retroactive ExpressibleByArgument {
+    public init?(argument: String) { self.init(uuidString: argument) }
 }
 
 func printError(_ text: String) {
