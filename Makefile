@@ -15,13 +15,14 @@ FORMAT_CONFIG := $(if $(wildcard .swift-format),--configuration .swift-format)
 export DATABASE_URL
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build db-start db-stop db-url run test bench bench-quality format lint clean-db
+.PHONY: help deps model build db-start db-stop db-url run test bench bench-quality format lint clean-db
 
 help:
 	@echo "make run        build, start the local database, migrate, load the demo, serve on :$(PORT)"
 	@echo "make test       swift test against a throwaway PostgreSQL (TESTFLAGS=... passed on)"
 	@echo "make build      release build of $(BIN)"
 	@echo "make deps       check (as root: install) PostgreSQL, libpq-dev, pkg-config"
+	@echo "make model      fetch the sentence-encoder model into models/ (checked by SHA-256), if missing"
 	@echo "make db-start   start the local cluster in .pg/ on port $(PGPORT)"
 	@echo "make db-stop    stop it"
 	@echo "make db-url     print the DATABASE_URL in use (make -s db-url)"
@@ -34,6 +35,9 @@ help:
 
 deps:
 	@bash deploy/install-deps.sh
+
+model:
+	@bash deploy/fetch-model.sh
 
 build: deps
 	swift build -c release --product atelier
@@ -50,7 +54,7 @@ db-url:
 	@if [ -n "$$DATABASE_URL" ]; then echo "$$DATABASE_URL"; \
 	else bash deploy/pg-cluster.sh url "$(PGDIR)" $(PGPORT); fi
 
-run: build db-start
+run: build db-start model
 	@set -e; \
 	DATABASE_URL="$${DATABASE_URL:-$$(bash deploy/pg-cluster.sh url "$(PGDIR)" $(PGPORT))}"; \
 	export DATABASE_URL; \
@@ -59,7 +63,7 @@ run: build db-start
 	echo "Atelier API: http://127.0.0.1:$(PORT)/api/v1  (description: http://127.0.0.1:$(PORT)/openapi.json, health: http://127.0.0.1:$(PORT)/health)"; \
 	exec $(BIN) serve --host 127.0.0.1 --port $(PORT)
 
-test: deps
+test: deps model
 	bash deploy/test.sh swift test $(TESTFLAGS)
 
 bench: deps

