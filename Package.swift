@@ -74,6 +74,7 @@ let package = Package(
                 "AtelierHTTP",
                 "AtelierServices",
                 "AtelierStore",
+                "AtelierEmbedding",
                 "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

