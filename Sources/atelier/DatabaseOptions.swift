@@ -34,16 +34,9 @@ struct DatabaseOptions: ParsableArguments {
         if let explicit = sqlDir ?? ProcessInfo.processInfo.environment["ATELIER_SQL_DIR"] {
             return try Migrator.load(directory: URL(fileURLWithPath: explicit))
         }
-        // A development build lives at .build/<triple>/release/atelier, three levels below the checkout.
-        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        let candidates = [
-            folder.appendingPathComponent("../../../sql").standardized.path,
-            FileManager.default.currentDirectoryPath + "/sql",
-            "/usr/share/atelier/sql",
-        ]
-        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/001_congress.sql") }) else {
-            throw ValidationError("no migrations found (looked in \(candidates.joined(separator: ", "))); pass --sql-dir")
+        switch InstalledFolder.find("sql", holding: "001_congress.sql") {
+        case .success(let found): return try Migrator.load(directory: URL(fileURLWithPath: found))
+        case .failure(let missing): throw ValidationError("no migrations found (looked in \(missing.description)); pass --sql-dir")
         }
-        return try Migrator.load(directory: URL(fileURLWithPath: found))
     }
 }

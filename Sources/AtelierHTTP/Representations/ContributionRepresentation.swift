@@ -19,14 +19,14 @@ struct ContributionRepresentation: Encodable {
 
     let id: String
     let workshopId: String
-    let title: String?
+    @NullEncoded var title: String?
     let body: String
     let status: ContributionStatus
-    let moderationReason: String?
+    @NullEncoded var moderationReason: String?
     let author: Author
     let votes: Votes
     /// The reader's own vote; null when they have not voted.
-    let myVote: VoteValue?
+    @NullEncoded var myVote: VoteValue?
     let createdAt: Date
     let updatedAt: Date
 
@@ -48,42 +48,14 @@ struct ContributionRepresentation: Encodable {
         createdAt = contribution.createdAt
         updatedAt = contribution.updatedAt
     }
-
-    /// `myVote` and `moderationReason` are written as null rather than left out, so clients see every field.
-    enum CodingKeys: String, CodingKey {
-        case id, workshopId, title, body, status, moderationReason, author, votes, myVote, createdAt, updatedAt
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(workshopId, forKey: .workshopId)
-        try container.encode(title, forKey: .title)
-        try container.encode(body, forKey: .body)
-        try container.encode(status, forKey: .status)
-        try container.encode(moderationReason, forKey: .moderationReason)
-        try container.encode(author, forKey: .author)
-        try container.encode(votes, forKey: .votes)
-        try container.encode(myVote, forKey: .myVote)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(updatedAt, forKey: .updatedAt)
-    }
 }
 
 struct ContributionPageRepresentation: Encodable {
     let items: [ContributionRepresentation]
-    let nextCursor: String?
+    @NullEncoded var nextCursor: String?
 
     init(_ page: ContributionPage, reader: Participant) {
         items = page.items.map { ContributionRepresentation($0, reader: reader) }
         nextCursor = page.nextCursor
-    }
-
-    enum CodingKeys: String, CodingKey { case items, nextCursor }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(items, forKey: .items)
-        try container.encode(nextCursor, forKey: .nextCursor)
     }
 }
