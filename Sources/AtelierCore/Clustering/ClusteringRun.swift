@@ -7,11 +7,24 @@ public struct ClusteringParameters: Sendable, Codable, Equatable {
     public var seed: UInt64
     /// True when the run ignored the previous one and started from scratch.
     public var fresh: Bool
+    /// "hybrid" (sentence embeddings with words) or "lexical" (words alone); nil in runs stored
+    /// before embeddings existed, which were lexical.
+    public var representation: String?
+    /// The sentence encoder of a hybrid run, as "name version".
+    public var embeddingModel: String?
+    /// Why a run fell back to words alone.
+    public var fallbackReason: String?
 
-    public init(clusters: String, seed: UInt64, fresh: Bool) {
+    public init(
+        clusters: String, seed: UInt64, fresh: Bool, representation: String? = nil, embeddingModel: String? = nil,
+        fallbackReason: String? = nil
+    ) {
         self.clusters = clusters
         self.seed = seed
         self.fresh = fresh
+        self.representation = representation
+        self.embeddingModel = embeddingModel
+        self.fallbackReason = fallbackReason
     }
 }
 

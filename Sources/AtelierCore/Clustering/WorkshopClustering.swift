@@ -10,6 +10,8 @@
 /// O(restarts × iterations × nnz × k), linear in n. Memory: the vectors plus k dense centroids.
 public enum WorkshopClustering {
     public static let algorithmVersion = "tfidf-skmeans-silhouette/1"
+    /// The same grouping over `HybridRepresentation` vectors (multilingual USE v3 with TF-IDF).
+    public static let hybridAlgorithmVersion = "use3-tfidf-hybrid-skmeans-silhouette/1"
 
     /// Below this similarity to its centre, a contribution fits its cluster too poorly to stay.
     static let outlierSimilarity: Float = 0.1

@@ -58,3 +58,10 @@ extension String {
         return String(scalars[start...end])
     }
 }
+
+extension ContributionText {
+    /// The one text a contribution is analysed as (clustering, embeddings): its title, then its body.
+    public static func forAnalysis(title: String?, body: String) -> String {
+        [title, body].compactMap { $0 }.joined(separator: ". ")
+    }
+}
