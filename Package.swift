@@ -57,7 +57,11 @@ let package = Package(
         // Domain rules: who may do what, validation, the demo congress.
         .target(
             name: "AtelierServices",
-            dependencies: ["AtelierStore", "AtelierCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "AtelierStore", "AtelierCore", "AtelierEmbedding",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         .target(

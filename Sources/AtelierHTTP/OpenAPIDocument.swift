@@ -1712,6 +1712,19 @@ enum OpenAPIDocument {
                       },
                       "fresh": {
                         "type": "boolean"
+                      },
+                      "representation": {
+                        "type": "string",
+                        "enum": ["hybrid", "lexical"],
+                        "description": "hybrid: multilingual sentence embeddings mixed with the words; lexical: the words alone"
+                      },
+                      "embeddingModel": {
+                        "type": "string",
+                        "description": "The sentence encoder of a hybrid run"
+                      },
+                      "fallbackReason": {
+                        "type": "string",
+                        "description": "Why the run grouped on words alone"
                       }
                     }
                   },

@@ -12,12 +12,16 @@ public enum TitleChange: Sendable, Equatable {
 /// Posting, reading, editing, withdrawing and moderating contributions.
 public struct ContributionService: Sendable {
     let pool: ConnectionPool
+    let embeddings: EmbeddingService
 
     public static let defaultPageSize = 20
     public static let maximumPageSize = 100
     public static let maximumSearchLength = 200
 
-    public init(pool: ConnectionPool) { self.pool = pool }
+    public init(pool: ConnectionPool, embeddings: EmbeddingService) {
+        self.pool = pool
+        self.embeddings = embeddings
+    }
 
     /// Posts a contribution to an open workshop. A retry with the same idempotency key returns
     /// the first contribution (`created` false) instead of a duplicate.
@@ -28,7 +32,7 @@ public struct ContributionService: Sendable {
         if let idempotencyKey, idempotencyKey.isEmpty || idempotencyKey.unicodeScalars.count > 200 {
             throw ServiceError.invalid(field: "Idempotency-Key", reason: "must be 1 to 200 characters")
         }
-        return try await pool.withTransaction { connection in
+        let posted = try await pool.withTransaction { connection in
             let workshop = try CongressService.visibleWorkshop(id: workshopID, for: author, in: connection)
             let (id, created) = try ContributionStore.insert(
                 congressID: workshop.congressID, workshopID: workshop.id, authorID: author.id, title: title, body: body,
@@ -46,6 +50,8 @@ public struct ContributionService: Sendable {
             }
             return (try ContributionStore.contribution(id: id, readerID: author.id, in: connection)!, created)
         }
+        if posted.1 { embeddings.contributionsChanged() }
+        return posted
     }
 
     public func page(
@@ -85,7 +91,7 @@ public struct ContributionService: Sendable {
 
     /// The author rewrites their own published contribution while the workshop is open.
     public func edit(id: UUID, title: TitleChange, body: String?, by author: Participant) async throws -> Contribution {
-        try await pool.withTransaction { connection in
+        let edited = try await pool.withTransaction { connection in
             let (contribution, workshop) = try Self.visible(id: id, for: author, in: connection)
             guard contribution.authorID == author.id else {
                 throw ServiceError.forbidden("only the author may edit a contribution")
@@ -104,6 +110,8 @@ public struct ContributionService: Sendable {
             try ContributionStore.update(id: id, title: checkedTitle, body: checkedBody, in: connection)
             return try ContributionStore.contribution(id: id, readerID: author.id, in: connection)!
         }
+        embeddings.contributionsChanged()
+        return edited
     }
 
     /// The author withdraws their own contribution; a lead of the workshop or an admin hides

@@ -10,16 +10,20 @@ public struct Services: Sendable {
     public let participants: ParticipantService
     public let clusterings: ClusteringService
     public let demo: DemoLoader
+    public let embeddings: EmbeddingService
 
-    public init(pool: ConnectionPool) {
+    /// Without `embeddings`, clustering groups on words alone and says so.
+    public init(pool: ConnectionPool, embeddings: EmbeddingService? = nil) {
         self.pool = pool
+        let embeddings = embeddings ?? EmbeddingService(pool: pool, unavailable: "the server was started without a sentence-encoder model")
+        self.embeddings = embeddings
         access = AccessService(pool: pool)
         congresses = CongressService(pool: pool)
-        contributions = ContributionService(pool: pool)
+        contributions = ContributionService(pool: pool, embeddings: embeddings)
         votes = VoteService(pool: pool)
         participants = ParticipantService(pool: pool)
-        clusterings = ClusteringService(pool: pool)
-        demo = DemoLoader(pool: pool)
+        clusterings = ClusteringService(pool: pool, embeddings: embeddings)
+        demo = DemoLoader(pool: pool, clusterings: clusterings)
     }
 
     /// Whether the database answers, for readiness checks.

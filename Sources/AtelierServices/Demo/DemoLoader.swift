@@ -18,10 +18,12 @@ public struct DemoSummary: Sendable {
 public struct DemoLoader: Sendable {
     let pool: ConnectionPool
     let access: AccessService
+    let clusterings: ClusteringService
 
-    public init(pool: ConnectionPool) {
+    public init(pool: ConnectionPool, clusterings: ClusteringService) {
         self.pool = pool
         self.access = AccessService(pool: pool)
+        self.clusterings = clusterings
     }
 
     public func load() async throws -> DemoSummary {
@@ -47,7 +49,6 @@ public struct DemoLoader: Sendable {
                 return (workshop.id, lead)
             }
         }
-        let clusterings = ClusteringService(pool: pool)
         for (workshopID, lead) in pending {
             _ = try await clusterings.run(workshopID: workshopID, clusters: .automatic, fresh: true, by: lead)
         }
