@@ -1,5 +1,6 @@
 import ArgumentParser
 import AtelierCore
+import AtelierEmbedding
 import Foundation
 
 /// `atelier cluster`: the clustering of a CSV file, with no database. Automated checks call it,
@@ -19,6 +20,7 @@ struct ClusterCommand: ParsableCommand {
     @Option(help: "The column holding the text to cluster.") var textColumn: String
     @Option(help: "auto, or a number of clusters (at least 1).") var clusters = ClusterCountArgument.automatic
     @Option(help: "json (one object on one line) or text (a summary to read).") var format = OutputFormat.json
+    @OptionGroup var model: ModelOptions
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case json, text
@@ -27,7 +29,19 @@ struct ClusterCommand: ParsableCommand {
     func run() throws {
         do {
             let documents = try readDocuments()
-            let result = WorkshopClustering.cluster(documents, options: ClusteringOptions(clusters: clusters.count))
+            let options = ClusteringOptions(clusters: clusters.count)
+            let result: ClusteringResult
+            switch model.encoder() {
+            case .success(let encoder):
+                let vectors = encoder.embed(documents.map(\.text))
+                let embeddings = Dictionary(zip(documents.map(\.id), vectors), uniquingKeysWith: { first, _ in first })
+                let hybrid = HybridRepresentation(embeddings: embeddings, dimension: SentenceEncoder.dimension)
+                result = WorkshopClustering.cluster(documents, options: options, representation: hybrid)
+            case .failure(let reason):
+                // Still an answer, on words alone, and said so where it does not break the JSON.
+                printError("atelier cluster: grouping on words alone: \(reason.message)")
+                result = WorkshopClustering.cluster(documents, options: options)
+            }
             // The contract is checked here too: output that breaks it must not look like an answer.
             try checkEveryIdOnce(result, documents: documents)
             switch format {

@@ -7,10 +7,16 @@ struct Demo: AsyncParsableCommand {
         abstract: "Load the demo congress (Agen, 29–30 January 2026). Safe to run again.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var model: ModelOptions
 
     func run() async throws {
         let pool = try database.pool()
-        let result = await outcome { try await Services(pool: pool).demo.load() }
+        let embeddings = model.embeddings(pool: pool)
+        if case .unavailable(let reason) = embeddings.availability {
+            printError("atelier demo: the first clusterings group on words alone: \(reason)")
+        }
+        let result = await outcome { try await Services(pool: pool, embeddings: embeddings).demo.load() }
+        try? await embeddings.shutdown()
         try? await pool.shutdown()
         let summary = try result.get()
         print(

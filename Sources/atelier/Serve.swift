@@ -11,6 +11,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Serve the HTTP API.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var model: ModelOptions
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
 
@@ -18,15 +19,29 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "atelier")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
         let pool = try database.pool()
+        let embeddings = model.embeddings(pool: pool)
+        switch embeddings.availability {
+        case .available(let model): logger.info("sentence embeddings on", metadata: ["model": "\(model.name) \(model.version)"])
+        case .unavailable(let reason): logger.warning("clustering groups on words alone: \(reason)")
+        }
         do {
             // A database behind or ahead of this build, or with edited migrations, is refused.
             try await Migrator(pool: pool, migrations: try database.migrations()).verify()
-            let app = AtelierApplication.build(services: Services(pool: pool), host: host, port: port, logger: logger)
-            try await app.runService()
+            let app = AtelierApplication.build(
+                services: Services(pool: pool, embeddings: embeddings), host: host, port: port, logger: logger)
+            // The worker lives as long as the server: when the server stops, so does it.
+            let workerLogger = logger
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await embeddings.runWorker(logger: workerLogger) }
+                try await app.runService()
+                group.cancelAll()
+            }
         } catch {
+            try? await embeddings.shutdown()
             try? await pool.shutdown()
             throw error
         }
+        try await embeddings.shutdown()
         try await pool.shutdown()
     }
 }
