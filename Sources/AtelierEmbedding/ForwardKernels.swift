@@ -21,6 +21,8 @@ struct ForwardKernels: Sendable {
             _ sources: UnsafePointer<UnsafePointer<Float>>, _ sourceCount: Int, _ bias: UnsafePointer<Float>, _ residual: UnsafePointer<Float>,
             _ target: UnsafeMutablePointer<Float>, _ count: Int
         ) -> Void
+    let dequantize:
+        @Sendable (_ source: UnsafePointer<UInt8>, _ scale: Float, _ lo: Float, _ target: UnsafeMutablePointer<Float>, _ count: Int) -> Void
     let layerNorm:
         @Sendable (_ row: UnsafeMutablePointer<Float>, _ width: Int, _ gain: UnsafePointer<Float>, _ bias: UnsafePointer<Float>, _ epsilon: Float) ->
             Void
@@ -36,6 +38,7 @@ struct ForwardKernels: Sendable {
             reluAdd = { USEKernels.reluAdd($0, bias: $1, residual: $2, count: $3) }
             sumReluAdd = { USEKernels.sumReluAdd($0, sourceCount: $1, bias: $2, residual: $3, into: $4, count: $5) }
             layerNorm = { USEKernels.layerNorm($0, width: $1, gain: $2, bias: $3, epsilon: $4) }
+            dequantize = { USEKernels.dequantize($0, scale: $1, lo: $2, into: $3, count: $4) }
         case .avx512:
             panelWidth = USEKernelsAVX512.panelWidth
             product = { USEKernelsAVX512.product($0, rows: $1, blocks: $2, blockDepth: $3, $4, depth: $5, columns: $6, into: $7) }
@@ -43,6 +46,7 @@ struct ForwardKernels: Sendable {
             reluAdd = { USEKernelsAVX512.reluAdd($0, bias: $1, residual: $2, count: $3) }
             sumReluAdd = { USEKernelsAVX512.sumReluAdd($0, sourceCount: $1, bias: $2, residual: $3, into: $4, count: $5) }
             layerNorm = { USEKernelsAVX512.layerNorm($0, width: $1, gain: $2, bias: $3, epsilon: $4) }
+            dequantize = { USEKernelsAVX512.dequantize($0, scale: $1, lo: $2, into: $3, count: $4) }
         }
     }
 }

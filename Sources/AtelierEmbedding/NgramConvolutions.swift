@@ -37,6 +37,31 @@ struct BatchLayout {
     }
 }
 
+/// Working memory for micro-batches of up to `tokens` tokens, reused from one to the next.
+final class ConvolutionScratch {
+    let tokens: Int
+    /// Each token's features, 1 280 floats a row.
+    let features: UnsafeMutablePointer<Float>
+    /// h (the first convolution's output) of one branch, 256 floats a row.
+    let h: UnsafeMutablePointer<Float>
+    /// 256 zeros: what a window slot outside the sentence reads.
+    let zeros: UnsafeMutablePointer<Float>
+
+    init(tokens: Int) {
+        self.tokens = tokens
+        features = .allocate(capacity: tokens * (PackedWeights.embeddingDimension + USEEncoder.orders.count * PackedWeights.branchDimension))
+        h = .allocate(capacity: tokens * PackedWeights.branchDimension)
+        zeros = .allocate(capacity: PackedWeights.branchDimension)
+        zeros.initialize(repeating: 0, count: PackedWeights.branchDimension)
+    }
+
+    deinit {
+        features.deallocate()
+        h.deallocate()
+        zeros.deallocate()
+    }
+}
+
 struct NgramConvolutions {
     let weights: PackedWeights
     let kernels: ForwardKernels
@@ -45,20 +70,17 @@ struct NgramConvolutions {
 
     /// Adds each token's features, layernormed, to row `sentence` of `sums` (1 280 floats a row):
     /// [raw embedding | branch 2 | branch 3 | branch 5], as the reference lays them out.
-    func addFeatures(into sums: UnsafeMutablePointer<Float>) {
+    func addFeatures(into sums: UnsafeMutablePointer<Float>, scratch: ConvolutionScratch) {
         let w = weights
         let n = layout.count
+        precondition(n <= scratch.tokens, "the scratch is too small for the batch")
         let width = PackedWeights.embeddingDimension
         let branch = PackedWeights.branchDimension
         let featureWidth = w.featureNormGain.count
-        let features = UnsafeMutablePointer<Float>.allocate(capacity: n * featureWidth)
-        defer { features.deallocate() }
-        // h (the first convolution's output) of one branch, then a zero row for the slots outside a sentence.
-        let h = UnsafeMutablePointer<Float>.allocate(capacity: (n + 1) * branch)
-        defer { h.deallocate() }
-        (h + n * branch).initialize(repeating: 0, count: branch)
+        let features = scratch.features
+        let h = scratch.h
 
-        for t in 0..<n { w.dequantize(layout.ids[t], into: features + t * featureWidth) }
+        for t in 0..<n { w.dequantize(layout.ids[t], into: features + t * featureWidth, with: kernels) }
         for (i, order) in USEEncoder.orders.enumerated() {
             w.convolutionBias1[i].withUnsafeBufferPointer { bias in
                 for t in 0..<n { firstConvolution(at: t, branch: i, order: order, bias: bias.baseAddress!, into: h + t * branch) }
@@ -66,8 +88,8 @@ struct NgramConvolutions {
             var window = RowBlocks(blocks: order.n, capacity: n)
             for t in 0..<n {
                 for slot in 0..<order.n {
-                    let position = layout.position(t, slot: slot, order: order) ?? n
-                    window.pointers.append(UnsafePointer(h + position * branch))
+                    let row = layout.position(t, slot: slot, order: order).map { h + $0 * branch } ?? scratch.zeros
+                    window.pointers.append(UnsafePointer(row))
                 }
             }
             let c = features + width + i * branch

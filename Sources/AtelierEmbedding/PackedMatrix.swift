@@ -11,26 +11,44 @@ struct PackedMatrix: Sendable {
     let rows: Int
     let columns: Int
     let panelWidth: Int
-    /// Panel p, row k, lane j is at `(p * rows + k) * panelWidth + j`; lanes past `columns` are zero.
-    let panels: [Float]
+    private let storage: LargeBuffer<Float>
+    private let offset: Int
 
-    /// Packs the row-major `values`, where element (r, c) is `values[r * columns + c]`.
-    init(rows: Int, columns: Int, values: [Float], panelWidth width: Int) {
-        precondition(values.count == rows * columns, "a \(rows)×\(columns) matrix needs \(rows * columns) values, got \(values.count)")
-        let count = (columns + width - 1) / width
-        var panels = [Float](repeating: 0, count: count * rows * width)
-        for panel in 0..<count {
-            let first = panel * width
-            let lanes = min(width, columns - first)
-            for k in 0..<rows {
-                let target = (panel * rows + k) * width
-                panels.replaceSubrange(target..<target + lanes, with: values[k * columns + first..<k * columns + first + lanes])
+    /// Panel p, row k, lane j is at `panels[(p * rows + k) * panelWidth + j]`; lanes past `columns` are zero.
+    var panels: UnsafePointer<Float> { UnsafePointer(storage.base + offset) }
+
+    /// Packs row-major matrices (element (r, c) at `values[r * columns + c]`) one after the
+    /// other in one buffer, so they share huge pages.
+    static func pack(_ matrices: [(rows: Int, columns: Int, values: [Float])], panelWidth width: Int) -> [PackedMatrix] {
+        let sizes = matrices.map { $0.rows * (($0.columns + width - 1) / width * width) }
+        let storage = LargeBuffer<Float>(count: sizes.reduce(0, +))
+        var offset = 0
+        return zip(matrices, sizes).map { matrix, size in
+            let (rows, columns, values) = matrix
+            precondition(values.count == rows * columns, "a \(rows)×\(columns) matrix needs \(rows * columns) values, got \(values.count)")
+            let panels = storage.base + offset
+            for panel in 0..<(columns + width - 1) / width {
+                let first = panel * width
+                for k in 0..<rows {
+                    for j in 0..<min(width, columns - first) { panels[(panel * rows + k) * width + j] = values[k * columns + first + j] }
+                }
             }
+            offset += size
+            return PackedMatrix(rows: rows, columns: columns, panelWidth: width, storage: storage, offset: offset - size)
         }
+    }
+
+    /// One matrix packed alone.
+    init(rows: Int, columns: Int, values: [Float], panelWidth: Int) {
+        self = Self.pack([(rows, columns, values)], panelWidth: panelWidth)[0]
+    }
+
+    private init(rows: Int, columns: Int, panelWidth: Int, storage: LargeBuffer<Float>, offset: Int) {
         self.rows = rows
         self.columns = columns
-        self.panelWidth = width
-        self.panels = panels
+        self.panelWidth = panelWidth
+        self.storage = storage
+        self.offset = offset
     }
 
     /// Blocks of `blockDepth` rows (the last one may be shorter): each row of A gives one pointer per block.
@@ -78,11 +96,9 @@ extension ForwardKernels {
     func product(_ a: RowBlocks, _ b: PackedMatrix, intoRows c: [UnsafeMutablePointer<Float>]) {
         precondition(a.blocks == b.blocks && c.count == a.rows && b.panelWidth == panelWidth, "matrix product shapes do not match")
         a.pointers.withUnsafeBufferPointer { a in
-            b.panels.withUnsafeBufferPointer { panels in
-                c.withUnsafeBufferPointer { c in
-                    guard let aBase = a.baseAddress, let cBase = c.baseAddress else { return }
-                    product(aBase, c.count, b.blocks, PackedMatrix.blockDepth, panels.baseAddress!, b.rows, b.columns, cBase)
-                }
+            c.withUnsafeBufferPointer { c in
+                guard let aBase = a.baseAddress, let cBase = c.baseAddress else { return }
+                product(aBase, c.count, b.blocks, PackedMatrix.blockDepth, b.panels, b.rows, b.columns, cBase)
             }
         }
     }

@@ -8,7 +8,7 @@ struct PackedWeights: Sendable {
     static let branchDimension = 256
 
     /// The quantised table in piece-id order; piece `id` belongs to chunk `id % scale.count`.
-    let table: [UInt8]
+    let table: LargeBuffer<UInt8>
     /// Dequantisation per chunk: value = q * scale[chunk] + lo[chunk].
     let scale: [Float]
     let lo: [Float]
@@ -48,53 +48,48 @@ struct PackedWeights: Sendable {
         epsilon = weights.epsilon
         func floats(_ name: String, _ shape: [Int]) throws -> [Float] { try weights.floats(name, shape: shape) }
         func vector(_ name: String, _ count: Int) throws -> [Float] { try floats(name, [count]) }
-        func pack(_ rows: Int, _ columns: Int, _ values: [Float]) -> PackedMatrix {
-            PackedMatrix(rows: rows, columns: columns, values: values, panelWidth: panelWidth)
-        }
-        func matrix(_ name: String, _ rows: Int, _ columns: Int) throws -> PackedMatrix {
-            pack(rows, columns, try floats(name, [rows, columns]))
+        func matrix(_ name: String, _ rows: Int, _ columns: Int) throws -> (rows: Int, columns: Int, values: [Float]) {
+            (rows, columns, try floats(name, [rows, columns]))
         }
 
         let orders = USEEncoder.orders.map(\.n)
         let width = Self.embeddingDimension
         let b = Self.branchDimension
+        let features = width + orders.count * b
         let projections = try orders.map { try floats("proj\($0)", [width, b]) }
-        projection = pack(width, orders.count * b, sideBySide(projections, rows: width))
+        let slots = try orders.map { n in
+            let w = try floats("w1_\(n)", [n * b, b])
+            return (b, n * b, sideBySide((0..<n).map { slot in Array(w[slot * b * b..<(slot + 1) * b * b]) }, rows: b))
+        }
+        // All in one buffer, in this order.
+        let packed = PackedMatrix.pack(
+            [(width, orders.count * b, sideBySide(projections, rows: width))] + slots
+                + (try orders.map { try matrix("w2_\($0)", $0 * b, b) })
+                + [
+                    try matrix("cnn_W", features, width), try matrix("d0", 512, 320), try matrix("d1", 320, 320), try matrix("p1", 512, 320),
+                    try matrix("d2", 320, 512), try matrix("p3", 320, 512), try matrix("d3", 512, 512),
+                ],
+            panelWidth: panelWidth)
+        projection = packed[0]
+        slotConvolution = Array(packed[1...3])
+        convolution2 = Array(packed[4...6])
+        (output, d0, d1, p1, d2, p3, d3) = (packed[7], packed[8], packed[9], packed[10], packed[11], packed[12], packed[13])
+
         projectionBias = try orders.flatMap { try vector("proj_b\($0)", b) }
         branchNormGain = try orders.flatMap { try vector("ln_g\($0)", b) }
         branchNormBias = try orders.flatMap { try vector("ln_b\($0)", b) }
-        slotConvolution = try orders.map { n in
-            let w = try floats("w1_\(n)", [n * b, b])
-            let slots = (0..<n).map { slot in Array(w[slot * b * b..<(slot + 1) * b * b]) }
-            return pack(b, n * b, sideBySide(slots, rows: b))
-        }
         convolutionBias1 = try orders.map { try vector("b1_\($0)", b) }
-        convolution2 = try orders.map { try matrix("w2_\($0)", $0 * b, b) }
         convolutionBias2 = try orders.map { try vector("b2_\($0)", b) }
-
-        let features = width + orders.count * b
         featureNormGain = try vector("ln_g", features)
         featureNormBias = try vector("ln_b", features)
-        output = try matrix("cnn_W", features, width)
         outputBias = try vector("cnn_b", width)
-        d0 = try matrix("d0", 512, 320)
-        d1 = try matrix("d1", 320, 320)
-        p1 = try matrix("p1", 512, 320)
-        d2 = try matrix("d2", 320, 512)
-        p3 = try matrix("p3", 320, 512)
-        d3 = try matrix("d3", 512, 512)
     }
 
     /// The embedding row of `id`, dequantised as the reference does: q · scale[chunk] + lo[chunk].
-    func dequantize(_ id: Int32, into target: UnsafeMutablePointer<Float>) {
+    func dequantize(_ id: Int32, into target: UnsafeMutablePointer<Float>, with kernels: ForwardKernels) {
         let width = Self.embeddingDimension
         let chunk = Int(id) % scale.count
-        let scale = self.scale[chunk]
-        let lo = self.lo[chunk]
-        table.withUnsafeBufferPointer { table in
-            let source = table.baseAddress! + Int(id) * width
-            for j in 0..<width { target[j] = Float(source[j]) * scale + lo }
-        }
+        kernels.dequantize(table.base + Int(id) * width, scale[chunk], lo[chunk], target, width)
     }
 }
 

@@ -28,7 +28,7 @@ enum TokenFeatures {
         let dimension = PackedWeights.embeddingDimension
         var embedding = [Float](repeating: 0, count: count * dimension)
         embedding.withUnsafeMutableBufferPointer { e in
-            for (t, id) in ids.enumerated() { w.dequantize(id, into: e.baseAddress! + t * dimension) }
+            for (t, id) in ids.enumerated() { w.dequantize(id, into: e.baseAddress! + t * dimension, with: kernels) }
             kernels.product(RowBlocks(e.baseAddress!, rows: count, stride: dimension, depth: dimension), w.projection, intoRows: rows)
         }
         w.projectionBias.withUnsafeBufferPointer { bias in

@@ -107,11 +107,14 @@ public struct USEEncoder: Sendable {
     private func addFeatures(of chunk: ArraySlice<[Int32]>, into sums: UnsafeMutablePointer<Float>) {
         let rows = TokenRows(chunk.flatMap { $0 }, weights: weights, kernels: kernels, cache: cache)
         let featureWidth = weights.featureNormGain.count
+        let batches = groups(chunk, tokenBudget: Self.tokenBudget)
+        let scratch = ConvolutionScratch(tokens: batches.map { $0.reduce(0) { $0 + $1.count } }.max() ?? 0)
         var sentence = 0
         var position = 0
-        for batch in groups(chunk, tokenBudget: Self.tokenBudget) {
+        for batch in batches {
             let layout = BatchLayout(batch, firstPosition: position)
-            NgramConvolutions(weights: weights, kernels: kernels, layout: layout, rows: rows).addFeatures(into: sums + sentence * featureWidth)
+            NgramConvolutions(weights: weights, kernels: kernels, layout: layout, rows: rows)
+                .addFeatures(into: sums + sentence * featureWidth, scratch: scratch)
             sentence += batch.count
             position += layout.count
         }

@@ -14,7 +14,7 @@ public struct USEWeights: Sendable {
     public var vocabularySize: Int { Self.chunkCount * Self.chunkRows }
 
     /// The quantised table in piece-id order: row `id` is row `id / 17` of chunk `id % 17`.
-    let table: [UInt8]
+    let table: LargeBuffer<UInt8>
     /// Dequantisation per chunk: value = q * scale[chunk] + lo[chunk].
     let scale: [Float]
     let lo: [Float]
@@ -31,17 +31,13 @@ public struct USEWeights: Sendable {
         // Interleave the chunks into piece-id order, one chunk at a time, so only one
         // decompressed chunk is alive next to the table.
         let width = Self.embeddingDimension
-        var table = [UInt8](repeating: 0, count: Self.chunkCount * Self.chunkRows * width)
+        let table = LargeBuffer<UInt8>(count: Self.chunkCount * Self.chunkRows * width)
         for chunk in 0..<Self.chunkCount {
             let a = try Self.array("q\(chunk + 1)", in: archive)
             guard a.shape == [Self.chunkRows, width] else { throw NPYError(description: "q\(chunk + 1): unexpected shape \(a.shape)") }
-            let q = try a.uint8s()
-            table.withUnsafeMutableBufferPointer { destination in
-                q.withUnsafeBufferPointer { source in
-                    for row in 0..<Self.chunkRows {
-                        let target = destination.baseAddress! + (row * Self.chunkCount + chunk) * width
-                        target.update(from: source.baseAddress! + row * width, count: width)
-                    }
+            try a.uint8s().withUnsafeBufferPointer { source in
+                for row in 0..<Self.chunkRows {
+                    (table.base + (row * Self.chunkCount + chunk) * width).update(from: source.baseAddress! + row * width, count: width)
                 }
             }
         }

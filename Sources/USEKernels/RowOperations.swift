@@ -75,3 +75,22 @@ public func layerNorm(_ row: UnsafeMutablePointer<Float>, width: Int, gain: Unsa
         j += Vector.scalarCount
     }
 }
+
+/// `target[j] = Float(source[j]) * scale + lo` for `j < count`: a row of the quantised table,
+/// rounded as the reference rounds it (a product, then a sum).
+public func dequantize(_ source: UnsafePointer<UInt8>, scale: Float, lo: Float, into target: UnsafeMutablePointer<Float>, count: Int) {
+    let scale = Vector(repeating: scale)
+    let lo = Vector(repeating: lo)
+    var j = 0
+    while j < count {
+        // Lane by lane: the generic SIMD conversion would be a shared specialisation (see Product.swift).
+        var q = Vector()
+        var lane = 0
+        while lane < Vector.scalarCount {
+            q[lane] = Float(source[j + lane])
+            lane += 1
+        }
+        put(q * scale + lo, target, j)
+        j += Vector.scalarCount
+    }
+}
