@@ -14,6 +14,8 @@ command -v wrk >/dev/null || {
 }
 swift build -c release --product atelier >/dev/null
 bin=.build/release/atelier
+# The encoder's AVX code must stay inside its two kernel modules (see Package.swift).
+bash deploy/check-instruction-sets.sh "$bin"
 
 # Clustering: time and memory by size, from the shared data sets when they are there.
 python3 bench/cluster_speed.py --binary "$bin"
