@@ -85,7 +85,7 @@ def main() -> int:
     print(f"| numpy reference, USE(threads=1) | {best:.0f} | 1.0 |")
     print(f"| atelier embed, one pass (cold cache, as each run) | {max(cold):.0f} | {max(cold) / best:.1f} |")
     print(f"| atelier embed, second pass (warm cache) | {max(warm):.0f} | {max(warm) / best:.1f} |")
-    print()
+    print("\nThe last round, as `atelier embed --timing` reported it:")
     print(timing.strip())
     print(f"lowest cosine between the two encoders' vectors: {cosines.min():.7f}")
     return 0
