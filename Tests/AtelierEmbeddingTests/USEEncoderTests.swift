@@ -102,6 +102,23 @@ private func cosine(_ a: [Float], _ b: [Float]) -> Float {
         #expect(halves == Array(cold[1...]) + [cold[0]])
     }
 
+    /// An empty sequence is the zero vector; a sequence longer than a micro-batch and than a chunk
+    /// (2 048 tokens) is encoded alone, and the same whatever comes with it.
+    @Test func emptyAndVeryLongSequences() throws {
+        let encoder = try EncoderGolden.encoder.get()
+        let cases = try EncoderGolden.fixture.get().cases.map(\.ids)
+        #expect(encoder.encode([Int32]()) == Array(repeating: 0, count: USEEncoder.dimension))
+        let inner = Array(cases.map { $0.dropFirst().dropLast() }.joined())
+        let long = [Int32(1)] + (0..<3_000).map { inner[$0 % inner.count] } + [2]
+        #expect(long.count > 2_048)
+        let alone = encoder.encode(long)
+        let norm = alone.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        #expect(abs(norm - 1) < 1e-4)
+        let among = encoder.encode([cases[0], long, [], cases[1]])
+        #expect(among[1] == alone && among[2] == Array(repeating: 0, count: USEEncoder.dimension))
+        #expect(among[0] == encoder.encode(cases[0]) && among[3] == encoder.encode(cases[1]))
+    }
+
     /// One encoder shared by concurrent callers (as the server does) gives each the same bits.
     @Test func concurrentCallersShareTheCacheSafely() async throws {
         let encoder = try USEEncoder(weights: try EncoderGolden.weights.get(), cacheCapacity: 40)
