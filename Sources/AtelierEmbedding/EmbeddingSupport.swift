@@ -89,18 +89,15 @@ public enum EmbeddingSupport {
         guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return nil }
         return cpuFlags(cpuinfo: info)
         #elseif canImport(Darwin) && arch(x86_64)
-        // macOS names the same features hw.optional.<name>; 1 when present.
-        let names = [
-            "sse4_1": "sse4_1", "sse4_2": "sse4_2", "ssse3": "supplementalsse3", "popcnt": "popcnt", "cx16": "cx16", "avx": "avx1_0",
-            "avx2": "avx2_0", "fma": "fma", "bmi1": "bmi1", "bmi2": "bmi2", "f16c": "f16c", "movbe": "movbe", "abm": "lzcnt",
-            "avx512f": "avx512f", "avx512cd": "avx512cd", "avx512bw": "avx512bw", "avx512dq": "avx512dq", "avx512vl": "avx512vl",
-        ]
-        return Set(
-            names.compactMap { flag, name in
-                var value: Int32 = 0
-                var size = MemoryLayout<Int32>.size
-                return sysctlbyname("hw.optional." + name, &value, &size, nil, 0) == 0 && value == 1 ? flag : nil
-            })
+        // macOS tells hw.optional.<name> = 1. Every Mac with AVX2 and FMA has the rest of x86-64-v3.
+        func has(_ name: String) -> Bool {
+            var value: Int32 = 0
+            var size = MemoryLayout<Int32>.size
+            return sysctlbyname("hw.optional." + name, &value, &size, nil, 0) == 0 && value == 1
+        }
+        var flags: Set<String> = has("avx2_0") && has("fma") ? Kernels.avx2.requiredFlags : []
+        for flag in ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"] where has(flag) { flags.insert(flag) }
+        return flags
         #else
         return nil
         #endif
