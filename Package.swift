@@ -6,6 +6,26 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+// The encoder's arithmetic (Sources/USEKernels) is compiled twice on x86-64: for x86-64-v3
+// (AVX2, FMA: any x86 server since about 2015; clang knows it as haswell) and for AVX-512 CPUs,
+// twice as wide (skylake-avx512, the AVX512 condition choosing the wider register tile).
+// AtelierEmbedding, compiled for the baseline, picks one at run time and refuses to load on a
+// CPU with neither, instead of dying of SIGILL. Both are optimised in debug builds too: their
+// SIMD code runs a hundred times slower unoptimised, and the tests run it.
+//
+// They hold functions on raw pointers and nothing else, and must stay so: generic code of the
+// standard library specialised in a module (Array<Float>.init(repeating:count:), say) is
+// shared with the other modules that specialise it, and the linker keeps one copy for all; a
+// copy compiled for AVX would crash baseline code on an older CPU. deploy/check-instruction-sets.sh
+// checks a binary.
+#if arch(x86_64)
+let kernelsV3: [SwiftSetting] = [.unsafeFlags(["-O", "-target-cpu", "haswell"])]
+let kernelsAVX512: [SwiftSetting] = [.unsafeFlags(["-O", "-target-cpu", "skylake-avx512"]), .define("AVX512")]
+#else
+let kernelsV3: [SwiftSetting] = [.unsafeFlags(["-O"])]
+let kernelsAVX512: [SwiftSetting] = [.unsafeFlags(["-O"])]
+#endif
+
 let package = Package(
     name: "atelier",
     platforms: [.macOS(.v15)],
@@ -47,7 +67,11 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         // Sentence embeddings computed on the CPU: SentencePiece tokenizer and USE encoder.
-        .target(name: "AtelierEmbedding", dependencies: ["AtelierCore", "CZlib"], swiftSettings: strict),
+        .target(
+            name: "AtelierEmbedding", dependencies: ["AtelierCore", "CZlib", "USEKernels", "USEKernelsAVX512"], swiftSettings: strict),
+        // The encoder's arithmetic on raw pointers; Sources/USEKernelsAVX512 is a link to Sources/USEKernels.
+        .target(name: "USEKernels", swiftSettings: strict + kernelsV3),
+        .target(name: "USEKernelsAVX512", swiftSettings: strict + kernelsAVX512),
         // SQL lives here and in sql/.
         .target(
             name: "AtelierStore",

