@@ -5,6 +5,6 @@ struct Atelier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "atelier",
         abstract: "From what a congress room writes to proposals a government can act on.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Participants.self, ClusterCommand.self, EmbedCommand.self]
+        subcommands: [Serve.self, Migrate.self, Demo.self, Participants.self, Events.self, ClusterCommand.self, EmbedCommand.self]
     )
 }
