@@ -12,7 +12,8 @@ public enum WorkshopEventStore {
     public static func events(workshopID: UUID, after: Int, limit: Int, in connection: Connection) throws -> [WorkshopEvent] {
         try connection.query(
             """
-            SELECT id, kind, payload::text, audience, (payload->>'contribution')::uuid, at
+            SELECT id, kind, payload::text, audience,
+                   CASE WHEN kind = 'contribution.tallied' THEN (payload->>'contribution')::uuid END, at
             FROM workshop_event WHERE workshop_id = $1 AND id > $2 ORDER BY id LIMIT $3
             """, [workshopID, after, limit]
         ).map { row in

@@ -77,6 +77,17 @@ import Testing
         #expect(stored)
     }
 
+    @Test func closingAndReopeningAWorkshopAreEvents() async throws {
+        let room = try await Room.make()
+        for status in [WorkshopStatus.closed, .closed, .open] {
+            _ = try CongressStore.setWorkshopStatus(id: room.workshops[1], status: status, in: room.connection)
+        }
+        let events = try room.events()
+        #expect(events.map(\.kind) == ["workshop.updated", "workshop.updated"])
+        #expect(events.map { $0.payload["status"] as? String } == ["closed", "open"])
+        #expect(events.allSatisfy { $0.payload["workshop"] as? String == room.workshops[1].uuidString.lowercased() })
+    }
+
     @Test func aVoteGivesOneTallyWithTheFinalCountsAndARepeatGivesNone() async throws {
         let room = try await Room.make()
         let id = try room.post("Former les élus")
