@@ -38,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // Already there through Hummingbird; named so the live events' hub can be a Service.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         // The C library, found through pkg-config so Debian's include path is used.
@@ -93,6 +95,7 @@ let package = Package(
             dependencies: [
                 "AtelierServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -136,6 +139,7 @@ let package = Package(
             dependencies: [
                 "AtelierHTTP", "AtelierServices", "AtelierStore", "AtelierCore", "Postgres", "AtelierTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),

@@ -20,6 +20,7 @@ public enum AtelierApplication {
         ContributionController(contributions: services.contributions).addRoutes(to: api)
         VoteController(votes: services.votes).addRoutes(to: api)
         ClusteringController(clusterings: services.clusterings).addRoutes(to: api)
+        EventController(events: services.events).addRoutes(to: api)
 
         routes.load(router.routes)
         return router
@@ -33,6 +34,7 @@ public enum AtelierApplication {
         Application(
             router: buildRouter(services: services),
             configuration: .init(address: .hostname(host, port: port), serverName: "atelier"),
+            services: [EventListenerService(events: services.events)],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
     }

@@ -29,6 +29,10 @@ enum OpenAPIDocument {
             {
               "name": "Votes",
               "description": "One vote per participant and contribution; the last one counts."
+            },
+            {
+              "name": "Live",
+              "description": "A workshop's events as they happen, for the leads' board and the plenary screen."
             }
           ],
           "paths": {
@@ -925,6 +929,80 @@ enum OpenAPIDocument {
                   },
                   "404": {
                     "$ref": "#/components/responses/NotFound"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
+                  }
+                }
+              }
+            },
+            "/api/v1/workshops/{workshop}/events": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/WorkshopID"
+                }
+              ],
+              "get": {
+                "operationId": "followWorkshopEvents",
+                "summary": "Follow the workshop's live events (Server-Sent Events)",
+                "tags": [
+                  "Live"
+                ],
+                "description": "For every participant of the congress. A `text/event-stream` of the workshop's events, in the order they committed: `contribution.created`, `contribution.updated` (status or wording changed), `contribution.tallied` (the new counts) and `workshop.updated` (opened or closed), with more kinds to come. Each event has an `id`, an `event` (its kind) and one `data` line: a JSON object of ids, statuses and counts only, never text; fetch the contribution itself through its own route. Events for the workshop's leads and admins only are not sent to others.\n\nA new client (no last event id) starts from now with a `ready` event whose id marks where it stands. A client that sends its last event id gets every event it missed, then `ready`, then live events, with none lost or repeated; a browser's EventSource does this by itself on reconnection. When that id cannot be resumed from (the events were pruned, or it comes from another database), a `reset` event tells the client to reload what it shows. A `retry` field asks for a 3 s pause before reconnecting, and a comment every 15 s keeps proxies from closing an idle stream. An error status ends a browser's EventSource for good: after a 503, create it again once `Retry-After` has passed. Tallies that a later tally of the same contribution replaces may be left out.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "Last-Event-ID",
+                    "in": "header",
+                    "required": false,
+                    "description": "The id of the last event received; events after it are sent first.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  },
+                  {
+                    "name": "lastEventId",
+                    "in": "query",
+                    "required": false,
+                    "description": "The same, for clients that cannot set headers; the header wins when both are sent.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The stream, until the client leaves or the server stops. For example:\n\n```\nretry: 3000\n\nid: 41\nevent: contribution.tallied\ndata: {\"votes\": {\"pass\": 0, \"agree\": 3, \"disagree\": 1}, \"contribution\": \"7c1e…\"}\n\nid: 41\nevent: ready\ndata: {\"lastEventId\":\"41\"}\n```",
+                    "headers": {
+                      "Cache-Control": {
+                        "$ref": "#/components/headers/NoStore"
+                      }
+                    },
+                    "content": {
+                      "text/event-stream": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/UnprocessableContent"
                   },
                   "503": {
                     "$ref": "#/components/responses/ServiceUnavailable"

@@ -7,6 +7,8 @@ import Synchronization
 /// safe from anywhere.
 public final class Connection: @unchecked Sendable {
     let url: String
+    /// Further libpq parameters, for connections with special needs (the listener's keepalives).
+    private let parameters: [(key: String, value: String)]
     private var handle: OpaquePointer?
     /// Statements this session has prepared, by text and parameter types: parsed and planned
     /// once per connection instead of once per call.
@@ -25,7 +27,12 @@ public final class Connection: @unchecked Sendable {
     }
 
     /// A connection that opens lazily, on first use.
-    public init(url: String) { self.url = url }
+    public convenience init(url: String) { self.init(url: url, parameters: []) }
+
+    init(url: String, parameters: [(key: String, value: String)]) {
+        self.url = url
+        self.parameters = parameters
+    }
 
     /// Opens a connection now.
     public static func connect(url: String) throws -> Connection {
@@ -41,8 +48,8 @@ public final class Connection: @unchecked Sendable {
 
     func open() throws {
         close()
-        let keys = ["dbname", "client_encoding", "options", "application_name", "connect_timeout"]
-        let values = [url, "UTF8", Self.sessionOptions, "atelier", "5"]
+        let keys = ["dbname", "client_encoding", "options", "application_name", "connect_timeout"] + parameters.map(\.key)
+        let values = [url, "UTF8", Self.sessionOptions, "atelier", "5"] + parameters.map(\.value)
         let connection = withCStringArray(keys) { keyPointers in
             withCStringArray(values) { valuePointers in
                 PQconnectdbParams(keyPointers, valuePointers, 1)

@@ -21,8 +21,10 @@ final class TestServer: Sendable {
     let databaseURL: String
     private let task: Task<Void, any Error>
 
-    static func start(poolSize: Int = 4) async throws -> TestServer {
-        let url = try await TestDatabase.migrated()
+    /// With `databaseURL`, a second server on another's database, as a second process would be.
+    static func start(poolSize: Int = 4, databaseURL: String? = nil) async throws -> TestServer {
+        let url: String
+        if let databaseURL { url = databaseURL } else { url = try await TestDatabase.migrated() }
         let pool = ConnectionPool(.init(url: url, size: poolSize))
         let services = Services(pool: pool)
         var logger = Logger(label: "atelier.test")
