@@ -9,6 +9,7 @@ public struct Services: Sendable {
     public let votes: VoteService
     public let participants: ParticipantService
     public let clusterings: ClusteringService
+    public let proposals: ProposalService
     public let demo: DemoLoader
 
     public init(pool: ConnectionPool) {
@@ -19,6 +20,7 @@ public struct Services: Sendable {
         votes = VoteService(pool: pool)
         participants = ParticipantService(pool: pool)
         clusterings = ClusteringService(pool: pool)
+        proposals = ProposalService(pool: pool)
         demo = DemoLoader(pool: pool)
     }
 
