@@ -20,6 +20,8 @@ public enum AtelierApplication {
         ContributionController(contributions: services.contributions).addRoutes(to: api)
         VoteController(votes: services.votes).addRoutes(to: api)
         ClusteringController(clusterings: services.clusterings).addRoutes(to: api)
+        ProposalController(proposals: services.proposals).addRoutes(to: api)
+        ConsolidationController(proposals: services.proposals).addRoutes(to: api)
         EventController(events: services.events).addRoutes(to: api)
 
         routes.load(router.routes)

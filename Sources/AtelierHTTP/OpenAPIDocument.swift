@@ -1,6 +1,9 @@
 /// The API as implemented, served at /openapi.json. A test checks every route against it.
+/// Areas of the API may keep their paths in a fragment of their own (`OpenAPIDocument+…`).
 enum OpenAPIDocument {
-    static let json = #"""
+    static let json = merged(base: base, fragments: [proposals])
+
+    static let base = #"""
         {
           "openapi": "3.1.0",
           "info": {

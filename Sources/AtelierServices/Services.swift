@@ -9,6 +9,7 @@ public struct Services: Sendable {
     public let votes: VoteService
     public let participants: ParticipantService
     public let clusterings: ClusteringService
+    public let proposals: ProposalService
     public let events: EventService
     public let demo: DemoLoader
     public let embeddings: EmbeddingService
@@ -24,6 +25,7 @@ public struct Services: Sendable {
         votes = VoteService(pool: pool)
         participants = ParticipantService(pool: pool)
         clusterings = ClusteringService(pool: pool, embeddings: embeddings)
+        proposals = ProposalService(pool: pool)
         events = EventService(pool: pool)
         demo = DemoLoader(pool: pool, clusterings: clusterings)
     }

@@ -29,6 +29,10 @@ public enum ClusteringStore {
         ).first.map(decode)
     }
 
+    public static func run(id: UUID, in connection: Connection) throws -> ClusteringRun? {
+        try connection.query("SELECT \(columns) FROM clustering_run WHERE id = $1", [id]).first.map(decode)
+    }
+
     static let columns =
         "id, workshop_id, previous_run_id, algorithm, parameters::text, result::text, contribution_count, duration_ms, created_at"
 

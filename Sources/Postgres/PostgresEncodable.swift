@@ -84,6 +84,11 @@ extension Bool: PostgresArrayElement { public static var postgresArrayType: Post
 extension UUID: PostgresArrayElement { public static var postgresArrayType: PostgresType { .uuidArray } }
 extension Date: PostgresArrayElement { public static var postgresArrayType: PostgresType { .timestamptzArray } }
 
+/// Arrays may hold NULLs: `[String?]` binds as `text[]`.
+extension Optional: PostgresArrayElement where Wrapped: PostgresArrayElement {
+    public static var postgresArrayType: PostgresType { Wrapped.postgresArrayType }
+}
+
 extension Array: PostgresEncodable where Element: PostgresArrayElement {
     public static var postgresType: PostgresType { Element.postgresArrayType }
     public var postgresText: String? { PostgresArrayLiteral.format(map(\.postgresText)) }

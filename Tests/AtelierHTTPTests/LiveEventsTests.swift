@@ -176,6 +176,41 @@ import Testing
         lead.close()
     }
 
+    @Test func consolidationReachesTheLeadsAndPublicationReachesEveryone() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let fixture = try await server.fixture()
+        let workshop = fixture.workshops[0].id
+        let sources = [
+            try await server.postContribution("Former les agents à l'accueil numérique", workshop: workshop, token: fixture.attendee),
+            try await server.postContribution("Des médiateurs numériques dans chaque mairie", workshop: workshop, token: fixture.attendee),
+        ]
+        let attendee = try await follow(workshop, token: fixture.otherAttendee, on: server)
+        let lead = try await follow(workshop, token: fixture.lead, on: server)
+
+        let created = try await server.createProposal(
+            "Médiation numérique", workshop: workshop, sources: sources, token: fixture.lead, synthesis: "Un médiateur par mairie.")
+        let id = try #require(created.json["id"] as? String, "\(created.text)")
+        let path = "/api/v1/proposals/\(id)"
+        var version = try #require(created.version)
+        for status in ["validated", "published"] {
+            let reply = try await server.edit("PATCH", path, version: version, token: fixture.lead, json: ["status": status])
+            version = try #require(reply.version, "\(reply.text)")
+        }
+        #expect(try await server.request("PUT", path + "/endorsement", token: fixture.otherAttendee).status == 200)
+
+        let seenByLead = try await lead.wait { $0.events.last?.event == "proposal.endorsed" }.events
+        #expect(seenByLead.map(\.event) == ["proposal.create", "proposal.validate", "proposal.publish", "proposal.published", "proposal.endorsed"])
+        #expect(seenByLead[0].json["proposalsAfter"] as? [String] == [id])
+        #expect(seenByLead[0].json["contributions"] as? Int == 2)
+        let seenByAttendee = try await attendee.wait { $0.events.last?.event == "proposal.endorsed" }.events
+        #expect(seenByAttendee.map(\.event) == ["proposal.published", "proposal.endorsed"])
+        #expect(seenByAttendee[0].json["proposals"] as? [String] == [id])
+        #expect(seenByAttendee[1].json as NSDictionary == ["proposal": id, "endorsements": 1])
+        attendee.close()
+        lead.close()
+    }
+
     @Test func aClientFarBehindGetsOnlyTheLatestTallyAndAnUnresumablePositionIsReset() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }

@@ -31,6 +31,22 @@ import Testing
         #expect(routed == documented, "only routed: \(routed.subtracting(documented)); only documented: \(documented.subtracting(routed))")
     }
 
+    /// Fragments are merged into the base document: booleans must stay booleans, and the
+    /// problem types listed must be exactly those the code defines.
+    @Test func theMergedDocumentKeepsItsTypesAndListsEveryProblemType() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let reply = try await server.request("GET", "/openapi.json")
+        #expect(reply.text.contains(#""required" : true"#))
+        #expect(reply.text.range(of: #""(required|deprecated)"\s*:\s*[01]\b"#, options: .regularExpression) == nil)
+        let paths = try #require(reply.json["paths"] as? [String: Any])
+        let problems = try #require((paths["/problems/{type}"] as? [String: Any])?["get"] as? [String: Any])
+        let schema = (problems["parameters"] as? [[String: Any]])?.first?["schema"] as? [String: Any]
+        #expect(schema?["enum"] as? [String] == ProblemType.all.map(\.slug))
+        let tags = (reply.json["tags"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(tags.contains("Proposals") && tags.contains("Contributions"))
+    }
+
     @Test func everyProblemTypeIsDocumentedAtItsURI() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }

@@ -65,6 +65,9 @@ import Testing
         let ids = [UUID(), UUID()]
         #expect(try await echo(ids, as: "uuid[]") == ids)
         #expect(try await echo([String](), as: "text[]") == [])
+        #expect(try await echo(["a", nil, "NULL"] as [String?], as: "text[]") == ["a", nil, "NULL"])
+        let now = Date(timeIntervalSince1970: 1_769_677_200)
+        #expect(try await echo([nil, now] as [Date?], as: "timestamptz[]") == [nil, now])
     }
 
     @Test func nullsDecodeAsNilAndOnlyIntoOptionals() throws {

@@ -24,21 +24,13 @@ public struct ContributionCursor: Sendable, Equatable {
     }
 
     public var encoded: String {
-        let raw = "\(sort.rawValue)|\(support)|\(createdAtMicros)|\(id.uuidString.lowercased())"
-        return Data(raw.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        OpaqueCursor.encode([sort.rawValue, String(support), String(createdAtMicros), id.uuidString.lowercased()])
     }
 
     /// nil when the text is not a cursor this service made.
     public init?(encoded: String) {
-        var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard encoded.count <= 200, let data = Data(base64Encoded: base64), let raw = String(data: data, encoding: .utf8)
-        else { return nil }
-        let parts = raw.split(separator: "|", omittingEmptySubsequences: false)
-        guard parts.count == 4, let sort = ContributionSort(rawValue: String(parts[0])), let support = Int(parts[1]),
-            let micros = Int64(parts[2]), let id = UUID(uuidString: String(parts[3]))
+        guard let parts = OpaqueCursor.decode(encoded, count: 4), let sort = ContributionSort(rawValue: parts[0]),
+            let support = Int(parts[1]), let micros = Int64(parts[2]), let id = UUID(uuidString: parts[3])
         else { return nil }
         self.init(sort: sort, support: support, createdAtMicros: micros, id: id)
     }

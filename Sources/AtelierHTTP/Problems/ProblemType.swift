@@ -18,6 +18,8 @@ public struct ProblemType: Sendable, Hashable {
         slug: "method-not-allowed", status: .methodNotAllowed, title: "This resource does not support this method")
     public static let preconditionFailed = ProblemType(
         slug: "precondition-failed", status: .preconditionFailed, title: "The resource changed since you read it")
+    public static let preconditionRequired = ProblemType(
+        slug: "precondition-required", status: .preconditionRequired, title: "Send If-Match with the ETag you read")
     public static let payloadTooLarge = ProblemType(
         slug: "payload-too-large", status: .contentTooLarge, title: "The request body is larger than 64 KiB")
     public static let unsupportedMediaType = ProblemType(
@@ -28,6 +30,13 @@ public struct ProblemType: Sendable, Hashable {
         slug: "contribution-not-published", status: .conflict, title: "The contribution is not published")
     public static let idempotencyKeyReused = ProblemType(
         slug: "idempotency-key-reused", status: .unprocessableContent, title: "The Idempotency-Key was used for another request")
+    public static let proposalNotDraft = ProblemType(
+        slug: "proposal-not-draft", status: .conflict, title: "Only a draft proposal can change its text or sources")
+    public static let proposalRetired = ProblemType(slug: "proposal-retired", status: .conflict, title: "The proposal was deleted or merged")
+    public static let proposalNotPublished = ProblemType(
+        slug: "proposal-not-published", status: .conflict, title: "Only a published proposal can be endorsed")
+    public static let invalidStatusTransition = ProblemType(
+        slug: "invalid-status-transition", status: .conflict, title: "A proposal moves one status at a time: draft, validated, published")
     public static let conflict = ProblemType(slug: "conflict", status: .conflict, title: "The current state does not allow this")
     public static let databaseUnavailable = ProblemType(
         slug: "database-unavailable", status: .serviceUnavailable, title: "The database is unavailable; try again shortly")
@@ -36,7 +45,8 @@ public struct ProblemType: Sendable, Hashable {
     public static let all: [ProblemType] = [
         .malformedJSON, .malformedRequest, .unauthenticated, .forbidden, .notFound, .methodNotAllowed, .preconditionFailed,
         .payloadTooLarge, .unsupportedMediaType, .invalidField, .workshopClosed, .contributionNotPublished, .idempotencyKeyReused,
-        .conflict, .databaseUnavailable, .internalError,
+        .conflict, .databaseUnavailable, .internalError, .preconditionRequired, .proposalNotDraft, .proposalRetired,
+        .proposalNotPublished, .invalidStatusTransition,
     ]
 
     /// The type for a service conflict of this kind.

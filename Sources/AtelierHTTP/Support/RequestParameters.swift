@@ -47,6 +47,12 @@ struct QueryParameters {
         return value
     }
 
+    func boolean(_ name: String) throws -> Bool? {
+        guard let text = values[name] else { return nil }
+        guard let value = Bool(text) else { throw Problem(.invalidField, "\(name) must be true or false", extensions: ["field": name]) }
+        return value
+    }
+
     func oneOf<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue == String {
         guard let text = values[name] else { return nil }
         guard let value = T(rawValue: text) else {
