@@ -50,6 +50,9 @@ let package = Package(
         .target(name: "ZipSupport", dependencies: ["CZlib"], swiftSettings: strict),
         // Sentence embeddings computed on the CPU: SentencePiece tokenizer and USE encoder.
         .target(name: "AtelierEmbedding", dependencies: ["AtelierCore", "ZipSupport"], swiftSettings: strict),
+        // The ministry briefing as documents (ODT, DOCX, HTML, Markdown) and data (CSV, JSON):
+        // values in, bytes out, no database and no I/O.
+        .target(name: "AtelierExport", dependencies: ["AtelierCore", "ZipSupport"], swiftSettings: strict),
         // SQL lives here and in sql/.
         .target(
             name: "AtelierStore",
@@ -96,6 +99,11 @@ let package = Package(
         // Fixtures are read through #filePath, so no resource bundle is needed.
         .testTarget(
             name: "AtelierEmbeddingTests", dependencies: ["AtelierEmbedding", "ZipSupport"], exclude: ["Fixtures"], swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AtelierExportTests",
+            dependencies: ["AtelierExport", "AtelierCore", "ZipSupport", "TestProcesses"],
+            swiftSettings: strict
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "AtelierTestSupport"], swiftSettings: strict),
         .testTarget(
