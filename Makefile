@@ -15,13 +15,14 @@ FORMAT_CONFIG := $(if $(wildcard .swift-format),--configuration .swift-format)
 export DATABASE_URL
 
 .DEFAULT_GOAL := help
-.PHONY: help deps model build db-start db-stop db-url run test bench bench-quality format lint clean-db
+.PHONY: help deps deps-test model build db-start db-stop db-url run test bench bench-quality format lint clean-db
 
 help:
 	@echo "make run        build, start the local database, migrate, load the demo, serve on :$(PORT)"
 	@echo "make test       swift test against a throwaway PostgreSQL (TESTFLAGS=... passed on)"
 	@echo "make build      release build of $(BIN)"
 	@echo "make deps       check (as root: install) PostgreSQL, libpq-dev, pkg-config"
+	@echo "make deps-test  the same, plus what the tests run: LibreOffice (Writer) and poppler-utils"
 	@echo "make model      fetch the sentence-encoder model into models/ (checked by SHA-256), if missing"
 	@echo "make db-start   start the local cluster in .pg/ on port $(PGPORT)"
 	@echo "make db-stop    stop it"
@@ -35,6 +36,9 @@ help:
 
 deps:
 	@bash deploy/install-deps.sh
+
+deps-test:
+	@bash deploy/install-deps.sh --test
 
 model:
 	@bash deploy/fetch-model.sh
@@ -63,7 +67,7 @@ run: build db-start model
 	echo "Atelier API: http://127.0.0.1:$(PORT)/api/v1  (description: http://127.0.0.1:$(PORT)/openapi.json, health: http://127.0.0.1:$(PORT)/health)"; \
 	exec $(BIN) serve --host 127.0.0.1 --port $(PORT)
 
-test: deps model
+test: deps-test model
 	bash deploy/test.sh swift test $(TESTFLAGS)
 
 bench: deps

@@ -62,18 +62,23 @@ let package = Package(
         ),
         // Pure algorithms over values: no I/O, no clock, no global state.
         .target(name: "AtelierCore", swiftSettings: strict),
-        // zlib, for the deflate-compressed members of the model's .npz archive.
+        // zlib: deflate and CRC-32 for zip archives.
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Zip archives: the reader for the model's .npz, the deterministic writer for ODT and DOCX.
+        .target(name: "ZipSupport", dependencies: ["CZlib"], swiftSettings: strict),
         // Sentence embeddings computed on the CPU: SentencePiece tokenizer and USE encoder.
         .target(
-            name: "AtelierEmbedding", dependencies: ["AtelierCore", "CZlib", "USEKernels", "USEKernelsAVX512"], swiftSettings: strict),
+            name: "AtelierEmbedding", dependencies: ["AtelierCore", "ZipSupport", "USEKernels", "USEKernelsAVX512"], swiftSettings: strict),
         // The encoder's arithmetic on raw pointers; Sources/USEKernelsAVX512 is a link to Sources/USEKernels.
         .target(name: "USEKernels", swiftSettings: strict + kernelsV3),
         .target(name: "USEKernelsAVX512", swiftSettings: strict + kernelsAVX512),
+        // The ministry briefing as documents (ODT, DOCX, HTML, Markdown) and data (CSV, JSON):
+        // values in, bytes out, no database and no I/O.
+        .target(name: "AtelierExport", dependencies: ["AtelierCore", "ZipSupport"], swiftSettings: strict),
         // SQL lives here and in sql/.
         .target(
             name: "AtelierStore",
@@ -114,14 +119,22 @@ let package = Package(
         // Real PostgreSQL for tests: a fresh database per test, cloned from a migrated template.
         .target(
             name: "AtelierTestSupport",
-            dependencies: ["Postgres", "AtelierStore"],
+            dependencies: ["Postgres", "AtelierStore", "TestProcesses"],
             path: "Tests/Support",
             swiftSettings: strict
         ),
+        // Runs other programs from tests (pg-cluster.sh, LibreOffice) with posix_spawn.
+        .target(name: "TestProcesses", path: "Tests/Processes", swiftSettings: strict),
         .testTarget(name: "AtelierCoreTests", dependencies: ["AtelierCore"], swiftSettings: strict),
+        .testTarget(name: "ZipSupportTests", dependencies: ["ZipSupport", "TestProcesses"], swiftSettings: strict),
         // Fixtures are read through #filePath, so no resource bundle is needed.
         .testTarget(
-            name: "AtelierEmbeddingTests", dependencies: ["AtelierEmbedding"], exclude: ["Fixtures"], swiftSettings: strict
+            name: "AtelierEmbeddingTests", dependencies: ["AtelierEmbedding", "ZipSupport"], exclude: ["Fixtures"], swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AtelierExportTests",
+            dependencies: ["AtelierExport", "AtelierCore", "ZipSupport", "TestProcesses"],
+            swiftSettings: strict
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "AtelierTestSupport"], swiftSettings: strict),
         .testTarget(

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Makes sure the build and the local PostgreSQL cluster have what they need.
+# Makes sure the build and the local PostgreSQL cluster have what they need; with --test, also
+# what the test suite runs besides (LibreOffice and poppler, which a server does not need).
 # Safe to run often: it says nothing and changes nothing when all is present.
 set -euo pipefail
+
+test_tools=0
+[ "${1:-}" = --test ] && test_tools=1
 
 missing=""
 need() {
@@ -25,6 +29,11 @@ check() {
   command -v python3 >/dev/null || need python3
   python3 -m pip --version >/dev/null 2>&1 || need python3-pip
   if command -v pkg-config >/dev/null && ! pkg-config --exists zlib; then need zlib1g-dev; fi
+  # The export tests open every ODT and DOCX with LibreOffice (to PDF) and read the PDF back.
+  if [ "$test_tools" = 1 ]; then
+    command -v soffice >/dev/null || need libreoffice-writer-nogui
+    command -v pdftotext >/dev/null || need poppler-utils
+  fi
 }
 
 # Swift does not come from apt; the toolchain is installed separately under /opt/swift.

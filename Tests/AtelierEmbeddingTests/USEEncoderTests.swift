@@ -4,6 +4,7 @@
 import AtelierEmbedding
 import Foundation
 import Testing
+import ZipSupport
 
 /// The weights and the fixture, loaded once for the whole suite (inflating 30 MB is the slow part).
 private enum EncoderGolden {

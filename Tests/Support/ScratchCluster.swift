@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import TestProcesses
 
 /// A PostgreSQL cluster of a test's own, for tests that stop or restart the server and must
 /// not disturb the shared one. Driven through `deploy/pg-cluster.sh`, like `make`.
@@ -46,25 +43,9 @@ public final class ScratchCluster: Sendable {
         var description: String { "pg-cluster.sh \(arguments.joined(separator: " ")) failed: \(output)" }
     }
 
-    /// Runs the script with posix_spawn and waitpid: Foundation's Process can hang in
-    /// waitUntilExit when called from a concurrency thread.
     static func script(_ arguments: [String]) throws {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("pg-cluster-\(UUID().uuidString).log")
-        defer { try? FileManager.default.removeItem(at: log) }
         let script = TestDatabase.repositoryRoot.appendingPathComponent("deploy/pg-cluster.sh").path
-        // Output goes to a file, not a pipe: the server the script starts inherits it and would
-        // hold a pipe open forever.
-        let command = ([script] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        let argv = ["/bin/bash", "-c", "PG_FAST=1 exec bash \(command) > '\(log.path)' 2>&1"]
-        var pid: pid_t = 0
-        let cArguments = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        let spawned = posix_spawn(&pid, "/bin/bash", nil, nil, cArguments, environ)
-        guard spawned == 0 else { throw ScriptFailed(arguments: arguments, output: "posix_spawn failed: \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        guard status == 0 else {
-            throw ScriptFailed(arguments: arguments, output: (try? String(contentsOf: log, encoding: .utf8)) ?? "")
-        }
+        let result = try Spawn.run(["/bin/bash", script] + arguments, environment: ["PG_FAST": "1"])
+        guard result.succeeded else { throw ScriptFailed(arguments: arguments, output: result.output) }
     }
 }

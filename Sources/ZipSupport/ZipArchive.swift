@@ -1,8 +1,8 @@
 // A read-only zip reader: just enough for NumPy's .npz files (stored or deflated members,
-// ZIP64 sizes as `numpy.savez` writes them). The central directory is the source of truth,
-// since local headers written in streaming mode may carry placeholder sizes.
+// ZIP64 sizes as `numpy.savez` writes them) and for checking what ZipWriter wrote. The central
+// directory is the source of truth, since local headers written in streaming mode may carry
+// placeholder sizes.
 
-import CZlib
 import Foundation
 
 /// An error met while reading a zip archive: it is truncated, malformed, or uses an unsupported feature.
@@ -59,12 +59,11 @@ public struct ZipArchive: Sendable {
         case 0:
             output = Array(bytes[start..<start + entry.compressedSize])
         case 8:
-            output = try Self.inflate(bytes, start..<start + entry.compressedSize, size: entry.uncompressedSize, name: entry.name)
+            output = try Deflate.inflate(bytes[start..<start + entry.compressedSize], size: entry.uncompressedSize, name: entry.name)
         default:
             throw ZipError(description: "\(entry.name): unsupported compression method \(entry.method)")
         }
-        let crc = output.withUnsafeBufferPointer { UInt32(CZlib.crc32(0, $0.baseAddress, uInt($0.count))) }
-        guard crc == entry.crc32 else {
+        guard CRC32.checksum(output) == entry.crc32 else {
             throw ZipError(description: "\(entry.name): CRC-32 mismatch")
         }
         return output
@@ -155,32 +154,6 @@ public struct ZipArchive: Sendable {
             }
             q += 4 + size
         }
-    }
-
-    // MARK: - Inflate
-
-    /// Raw deflate (negative window bits: no zlib header), straight into a buffer of the size the
-    /// central directory announced.
-    private static func inflate(_ b: [UInt8], _ range: Range<Int>, size: Int, name: String) throws -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: size)
-        var stream = z_stream()
-        guard inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw ZipError(description: "\(name): inflateInit2 failed")
-        }
-        defer { inflateEnd(&stream) }
-        let status: Int32 = b.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + range.lowerBound)
-                stream.avail_in = uInt(range.count)
-                stream.next_out = out.baseAddress
-                stream.avail_out = uInt(out.count)
-                return CZlib.inflate(&stream, Z_FINISH)
-            }
-        }
-        guard status == Z_STREAM_END, Int(stream.total_out) == size else {
-            throw ZipError(description: "\(name): inflate failed (status \(status), \(stream.total_out) of \(size) bytes)")
-        }
-        return output
     }
 
     // MARK: - Little-endian fields
