@@ -129,7 +129,8 @@ let package = Package(
         .testTarget(name: "ZipSupportTests", dependencies: ["ZipSupport", "TestProcesses"], swiftSettings: strict),
         // Fixtures are read through #filePath, so no resource bundle is needed.
         .testTarget(
-            name: "AtelierEmbeddingTests", dependencies: ["AtelierEmbedding", "ZipSupport"], exclude: ["Fixtures"], swiftSettings: strict
+            name: "AtelierEmbeddingTests", dependencies: ["AtelierEmbedding", "ZipSupport", "AtelierTestSupport"], exclude: ["Fixtures"],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "AtelierExportTests",
@@ -144,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AtelierServicesTests",
-            dependencies: ["AtelierServices", "AtelierStore", "AtelierCore", "Postgres", "AtelierTestSupport"],
+            dependencies: ["AtelierServices", "AtelierStore", "AtelierCore", "AtelierEmbedding", "Postgres", "AtelierTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

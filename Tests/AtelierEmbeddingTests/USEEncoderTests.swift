@@ -2,6 +2,7 @@
 // fed token ids directly, via bench/golden_vectors.py: the encoder is tested apart from the tokenizer.
 
 import AtelierEmbedding
+import AtelierTestSupport
 import Foundation
 import Testing
 import ZipSupport
