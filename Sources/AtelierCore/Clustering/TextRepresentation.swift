@@ -7,6 +7,19 @@ public protocol TextRepresentation: Sendable {
     func vectors(for documents: [ClusterDocument], lexical: [SparseVector], lexicalDimensions: Int) -> (
         vectors: [SparseVector], dimensions: Int
     )
+    /// How the vectors are grouped: what measured best for that kind of vector.
+    var grouping: ClusterGrouping { get }
+}
+
+public enum ClusterGrouping: Sendable {
+    /// Spherical k-means from k-means++ seeds, k by the best silhouette (`WorkshopClustering`).
+    case kMeans
+    /// Ward's dendrogram refined by k-means, k by silhouette leaning to more clusters (`WardRefinedGrouping`).
+    case wardRefined
+}
+
+extension TextRepresentation {
+    public var grouping: ClusterGrouping { .kMeans }
 }
 
 /// The TF-IDF vectors themselves.

@@ -10,8 +10,9 @@
 /// O(restarts × iterations × nnz × k), linear in n. Memory: the vectors plus k dense centroids.
 public enum WorkshopClustering {
     public static let algorithmVersion = "tfidf-skmeans-silhouette/1"
-    /// The same grouping over `HybridRepresentation` vectors (multilingual USE v3 with TF-IDF).
-    public static let hybridAlgorithmVersion = "use3-tfidf-hybrid-skmeans-silhouette/1"
+    /// With `HybridRepresentation` (multilingual USE v3): Ward refined by k-means on the
+    /// embeddings, labels and near-duplicates from the words.
+    public static let hybridAlgorithmVersion = "use3-centred-ward-skmeans-silhouette/2"
 
     /// Below this similarity to its centre, a contribution fits its cluster too poorly to stay.
     static let outlierSimilarity: Float = 0.1
@@ -31,12 +32,17 @@ public enum WorkshopClustering {
         guard usable.count >= 2 else {
             return ClusteringResult(clusters: [], outliers: documents.map(\.id), duplicates: duplicates)
         }
-        let k: Int
-        switch options.clusters {
-        case .fixed(let count): k = max(1, min(count, usable.count))
-        case .automatic: k = chooseClusterCount(usableVectors, dimensions: dimensions, seed: options.seed)
+        let fit: SphericalKMeans.Fit
+        switch (representation.grouping, options.clusters) {
+        case (.wardRefined, let clusters):
+            fit = WardRefinedGrouping.fit(usableVectors, dimensions: dimensions, clusters: clusters, seed: options.seed)
+        case (.kMeans, .fixed(let count)):
+            fit = fitLarge(usableVectors, clusters: max(1, min(count, usable.count)), dimensions: dimensions, seed: options.seed)
+        case (.kMeans, .automatic):
+            let k = chooseClusterCount(usableVectors, dimensions: dimensions, seed: options.seed)
+            fit = fitLarge(usableVectors, clusters: k, dimensions: dimensions, seed: options.seed)
         }
-        let fit = fitLarge(usableVectors, clusters: k, dimensions: dimensions, seed: options.seed)
+        let k = fit.centroids.count
 
         var groups = [[Int]](repeating: [], count: k)
         var outliers = Set(vectors.indices.filter { vectors[$0].isEmpty })
