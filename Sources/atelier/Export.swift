@@ -22,6 +22,8 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Only this workshop (its slug).") var workshop: String?
     @Option(help: "published: the proposals published to the room; all: drafts and validated ones too.") var status: ExportStatus = .published
     @Flag(help: "With csv: votes.csv lists every vote under a pseudonym instead of a tally per contribution.") var rawVotes = false
+    @Flag(help: "Print the time the export took, from the first query to the last byte (process start excluded), to standard error.")
+    var timing = false
 
     func validate() throws {
         if rawVotes && format != .csv { throw ValidationError("--raw-votes goes with --format csv") }
@@ -31,12 +33,18 @@ struct ExportCommand: AsyncParsableCommand {
         let pool = try database.pool()
         let request = ExportRequest(
             congressSlug: congress, workshopSlug: workshop, status: status, format: format, votes: rawVotes ? .raw : .aggregated)
+        let started = ContinuousClock.now
         let result = await outcome { try await Services(pool: pool).exports.export(request, by: .commandLine) }
+        let elapsed = ContinuousClock.now - started
         try? await pool.shutdown()
         do {
             let file = try result.get()
             try Data(file.bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
             printError("Wrote \(output) (\(file.bytes.count) bytes, \(file.mediaType)).")
+            if timing {
+                let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+                printError("atelier export: \(format.rawValue) in \(String(format: "%.1f", milliseconds)) ms")
+            }
         } catch let error as ServiceError {
             throw ValidationError(error.description)
         }
