@@ -148,7 +148,7 @@ let package = Package(
             name: "AtelierServicesTests",
             dependencies: [
                 "AtelierServices", "AtelierStore", "AtelierCore", "AtelierEmbedding", "AtelierExport", "Postgres", "AtelierTestSupport",
-                "ZipSupport",
+                "ZipSupport", "TestProcesses",
             ],
             swiftSettings: strict
         ),
