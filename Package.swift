@@ -89,7 +89,7 @@ let package = Package(
         .target(
             name: "AtelierServices",
             dependencies: [
-                "AtelierStore", "AtelierCore", "AtelierEmbedding",
+                "AtelierStore", "AtelierCore", "AtelierEmbedding", "AtelierExport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -98,7 +98,7 @@ let package = Package(
         .target(
             name: "AtelierHTTP",
             dependencies: [
-                "AtelierServices",
+                "AtelierServices", "AtelierExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -111,6 +111,7 @@ let package = Package(
                 "AtelierServices",
                 "AtelierStore",
                 "AtelierEmbedding",
+                "AtelierExport",
                 "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -145,13 +146,17 @@ let package = Package(
         ),
         .testTarget(
             name: "AtelierServicesTests",
-            dependencies: ["AtelierServices", "AtelierStore", "AtelierCore", "AtelierEmbedding", "Postgres", "AtelierTestSupport"],
+            dependencies: [
+                "AtelierServices", "AtelierStore", "AtelierCore", "AtelierEmbedding", "AtelierExport", "Postgres", "AtelierTestSupport",
+                "ZipSupport", "TestProcesses",
+            ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "AtelierHTTPTests",
             dependencies: [
-                "AtelierHTTP", "AtelierServices", "AtelierStore", "AtelierCore", "Postgres", "AtelierTestSupport",
+                "AtelierHTTP", "AtelierServices", "AtelierStore", "AtelierCore", "AtelierExport", "Postgres", "AtelierTestSupport",
+                "ZipSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

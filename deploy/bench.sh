@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks of the release build: clustering time and memory, sentence-encoder speed against
 # the numpy reference (deploy/bench-encoder.sh), then HTTP against a throwaway PostgreSQL
-# cluster: requests per second and latencies of voting and of listing contributions.
+# cluster: requests per second and latencies of voting and of listing contributions, and the
+# time to export the briefing in every format (deploy/bench-export.sh).
 #
 #   deploy/bench.sh [SECONDS] [CONNECTIONS]
 set -euo pipefail
@@ -41,7 +42,7 @@ port=$((56000 + RANDOM % 1000))
 PG_FAST=${PG_FAST:-0} bash deploy/pg-cluster.sh start "$tmp" "$port" >/dev/null
 export DATABASE_URL; DATABASE_URL=$(bash deploy/pg-cluster.sh url "$tmp")
 $bin migrate >/dev/null
-$bin demo >/dev/null
+admin_token=$($bin demo | sed -n 's/^Admin access token (shown once): //p')
 
 # Fifty attendees vote, as in the room; their tokens and the targets go to files wrk reads.
 export BENCH_TOKENS=$tmp/tokens BENCH_CONTRIBUTIONS=$tmp/contributions BENCH_WORKSHOPS=$tmp/workshops
@@ -67,3 +68,7 @@ echo "votes stored afterwards: $votes (tallies checked: $(psql -qAt "$DATABASE_U
   WHERE c.agree_count <> (SELECT count(*) FROM vote v WHERE v.contribution_id = c.id AND v.value = 'agree')
      OR c.disagree_count <> (SELECT count(*) FROM vote v WHERE v.contribution_id = c.id AND v.value = 'disagree')
      OR c.pass_count <> (SELECT count(*) FROM vote v WHERE v.contribution_id = c.id AND v.value = 'pass')"))"
+
+# Exports of the briefing: a 250-contribution congress, every format.
+echo
+bash deploy/bench-export.sh "$bin" "$http" "$admin_token"

@@ -23,6 +23,7 @@ public enum AtelierApplication {
         ProposalController(proposals: services.proposals).addRoutes(to: api)
         ConsolidationController(proposals: services.proposals).addRoutes(to: api)
         EventController(events: services.events).addRoutes(to: api)
+        ExportController(exports: services.exports).addRoutes(to: api)
 
         routes.load(router.routes)
         return router

@@ -1,7 +1,7 @@
 /// The API as implemented, served at /openapi.json. A test checks every route against it.
 /// Areas of the API may keep their paths in a fragment of their own (`OpenAPIDocument+…`).
 enum OpenAPIDocument {
-    static let json = merged(base: base, fragments: [proposals])
+    static let json = merged(base: base, fragments: [proposals, exports])
 
     static let base = #"""
         {

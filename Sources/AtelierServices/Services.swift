@@ -11,6 +11,7 @@ public struct Services: Sendable {
     public let clusterings: ClusteringService
     public let proposals: ProposalService
     public let events: EventService
+    public let exports: ExportService
     public let demo: DemoLoader
     public let embeddings: EmbeddingService
 
@@ -27,6 +28,7 @@ public struct Services: Sendable {
         clusterings = ClusteringService(pool: pool, embeddings: embeddings)
         proposals = ProposalService(pool: pool)
         events = EventService(pool: pool)
+        exports = ExportService(pool: pool)
         demo = DemoLoader(pool: pool, clusterings: clusterings)
     }
 

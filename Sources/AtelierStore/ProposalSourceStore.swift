@@ -29,9 +29,7 @@ public enum ProposalSourceStore {
         var sources: [UUID: [ProposalSource]] = [:]
         for row in try connection.query(
             """
-            SELECT ps.proposal_id, ps.contribution_id, ps.is_primary, ps.note, ps.added_by, ps.added_at,
-                   c.title, c.body, c.status, c.author_id, a.display_name, a.named, a.organisation,
-                   c.agree_count, c.disagree_count, c.pass_count, c.created_at
+            SELECT ps.proposal_id, ps.contribution_id, ps.is_primary, ps.note, ps.added_by, ps.added_at, \(contributionColumns)
             FROM proposal_source ps
             JOIN contribution c ON c.id = ps.contribution_id
             JOIN participant a ON a.id = c.author_id
@@ -40,18 +38,28 @@ public enum ProposalSourceStore {
             """, [proposalIDs])
         {
             let (proposalID, contributionID, isPrimary, note, addedBy, addedAt) = try row.decode((UUID, UUID, Bool, String?, UUID, Date).self)
-            let (title, body, status, authorID, authorName, named, organisation, agree, disagree, pass, createdAt) = try row.decode(
-                (String?, String, String, UUID, String, Bool, String?, Int, Int, Int, Date).self, from: 6)
-            let contribution = SourceContribution(
-                title: title, body: body, status: ContributionStatus(rawValue: status) ?? .hidden, authorID: authorID,
-                authorName: authorName, authorNamed: named, organisation: organisation,
-                votes: VoteTally(agree: agree, disagree: disagree, pass: pass), createdAt: createdAt)
+            let contribution = try decodeContribution(row, from: 6)
             sources[proposalID, default: []].append(
                 ProposalSource(
                     contributionID: contributionID, isPrimary: isPrimary, note: note, addedBy: addedBy, addedAt: addedAt,
                     contribution: contribution))
         }
         return sources
+    }
+
+    /// A contribution with its author as a source shows it; `c` is the contribution and `a` its author.
+    static let contributionColumns = """
+        c.title, c.body, c.status, c.author_id, a.display_name, a.named, a.organisation,
+        c.agree_count, c.disagree_count, c.pass_count, c.created_at
+        """
+
+    static func decodeContribution(_ row: PostgresRow, from start: Int) throws -> SourceContribution {
+        let (title, body, status, authorID, authorName, named, organisation, agree, disagree, pass, createdAt) = try row.decode(
+            (String?, String, String, UUID, String, Bool, String?, Int, Int, Int, Date).self, from: start)
+        return SourceContribution(
+            title: title, body: body, status: ContributionStatus(rawValue: status) ?? .hidden, authorID: authorID,
+            authorName: authorName, authorNamed: named, organisation: organisation,
+            votes: VoteTally(agree: agree, disagree: disagree, pass: pass), createdAt: createdAt)
     }
 
     /// The rows of one proposal, to carry them elsewhere with their provenance.

@@ -7,40 +7,13 @@ import Testing
 /// run, and the text read back from the PDFs must hold every proposal's title and provenance.
 @Suite struct OfficeSuiteTests {
     @Test func libreOfficeReadsEveryTitleAndProvenanceFigureOfTheODTAndTheDOCX() throws {
-        guard Spawn.which("soffice") != nil, Spawn.which("pdftotext") != nil else {
-            Issue.record("LibreOffice or pdftotext is missing: run `make deps` (it installs libreoffice-writer-nogui and poppler-utils)")
-            return
-        }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-office-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-
         let briefing = SampleBriefing.briefing
         let document = BriefingLayout.document(briefing)
-        try Data(ODTWriter.write(document)).write(to: folder.appendingPathComponent("briefing-odt.odt"))
-        try Data(DOCXWriter.write(document)).write(to: folder.appendingPathComponent("briefing-docx.docx"))
-
-        // A private profile: no clash with another LibreOffice running, nothing left in $HOME.
-        let profile = folder.appendingPathComponent("profile").absoluteString
-        let converted = try Spawn.run(
-            [
-                "timeout", "300", "soffice", "-env:UserInstallation=\(profile)", "--headless", "--norestore", "--convert-to", "pdf",
-                "--outdir", folder.path, folder.appendingPathComponent("briefing-odt.odt").path,
-                folder.appendingPathComponent("briefing-docx.docx").path,
-            ], environment: ["HOME": folder.path])
-        #expect(converted.succeeded, "soffice failed: \(converted.output)")
-
-        for name in ["briefing-odt", "briefing-docx"] {
-            let pdf = folder.appendingPathComponent("\(name).pdf")
-            guard FileManager.default.fileExists(atPath: pdf.path) else {
-                Issue.record("\(name).pdf was not produced: \(converted.output)")
-                continue
-            }
-            let textFile = folder.appendingPathComponent("\(name).txt")
-            let extracted = try Spawn.run(["pdftotext", "-enc", "UTF-8", pdf.path, textFile.path])
-            #expect(extracted.succeeded, "pdftotext failed: \(extracted.output)")
-            let text = normalised(try String(contentsOf: textFile, encoding: .utf8))
-
+        let texts = try OfficeSuite.text(of: [
+            "briefing-odt.odt": ODTWriter.write(document), "briefing-docx.docx": DOCXWriter.write(document),
+        ])
+        #expect(texts.count == 2)
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             for (number, _, _, proposal) in briefing.numberedProposals {
                 #expect(text.contains(normalised("\(number). \(proposal.title)")), "\(name): no title \(proposal.title)")
                 let sentence = normalised(proposal.provenance.sentence)
@@ -59,8 +32,5 @@ import Testing
         }
     }
 
-    /// One space for any run of white space (line ends where a long line wrapped, no-break spaces).
-    private func normalised(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
+    private func normalised(_ text: String) -> String { OfficeSuite.folded(text) }
 }

@@ -233,6 +233,12 @@ import Testing
         Case("GET", "/api/v1/workshops/{workshop}/consolidation-log", consolidators) { world in
             Call(path: "/api/v1/workshops/\(world.workshop)/consolidation-log")
         },
+        Case("GET", "/api/v1/congresses/{congress}/export", "the whole congress", [403, 403, 403, 200]) { _ in
+            Call(path: "/api/v1/congresses/test-congress/export?format=md")
+        },
+        Case("GET", "/api/v1/congresses/{congress}/export", "one workshop", consolidators) { _ in
+            Call(path: "/api/v1/congresses/test-congress/export?format=md&workshop=premier")
+        },
         Case("GET", "/api/v1/workshops/{workshop}/events", "each sees its audience's events", everyone) { world in
             Call(path: "/api/v1/workshops/\(world.workshop)/events", stream: true)
         },

@@ -19,23 +19,8 @@ public struct Briefing: Sendable, Codable, Equatable {
         self.generatedAt = generatedAt
     }
 
-    /// The congress in numbers, for the cover.
-    public struct Figures: Sendable, Codable, Equatable {
-        public var participants: Int
-        /// Distinct collectivités (organisations) among the participants.
-        public var organisations: Int
-        public var contributions: Int
-        public var votes: Int
-        public var workshops: Int
-
-        public init(participants: Int, organisations: Int, contributions: Int, votes: Int, workshops: Int) {
-            self.participants = participants
-            self.organisations = organisations
-            self.contributions = contributions
-            self.votes = votes
-            self.workshops = workshops
-        }
-    }
+    /// The congress in numbers, for the cover: the same figures the database counts.
+    public typealias Figures = CongressFigures
 
     /// One of the association's commitments, with the workshops that worked on it.
     public struct Engagement: Sendable, Codable, Equatable {

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Checks the `atelier export` contract of issue 6 against a built binary and an empty database;
+# builds nothing:
+#
+#   bash deploy/test.sh bash deploy/check-export-cli.sh [BINARY]     (default: .build/debug/atelier)
+#
+# Loads the demo, then: every format twice gives identical bytes, csv is a zip of the four files,
+# json parses; a missing congress or workshop, a bad format and --raw-votes without csv exit
+# non-zero with a message and write no file. Exits non-zero if any check fails.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+binary=${1:-.build/debug/atelier}
+[ -x "$binary" ] || { echo "no executable at $binary: build it first (swift build --product atelier)" >&2; exit 2; }
+[ -n "${DATABASE_URL:-}" ] || { echo "DATABASE_URL is not set: run it through deploy/test.sh" >&2; exit 2; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+
+"$binary" migrate >/dev/null
+"$binary" demo >/dev/null 2>&1
+
+for format in odt docx html md csv json; do
+  "$binary" export --congress agen-2026 --format "$format" --status all --output "$tmp/first.$format" 2>/dev/null
+  "$binary" export --congress agen-2026 --format "$format" --status all --output "$tmp/second.$format" 2>/dev/null
+  if cmp -s "$tmp/first.$format" "$tmp/second.$format"; then pass "$format: identical bytes twice"; else fail "$format differs between runs"; fi
+done
+python3 -c 'import json, sys; b = json.load(open(sys.argv[1])); assert b["figures"]["contributions"] > 0' "$tmp/first.json" \
+  && pass "json parses" || fail "json does not parse"
+python3 -c 'import sys, zipfile; names = zipfile.ZipFile(sys.argv[1]).namelist(); assert names == ["contributions.csv", "votes.csv", "proposals.csv", "proposal_sources.csv"], names' \
+  "$tmp/first.csv" && pass "csv is a zip of the four files" || fail "csv zip"
+"$binary" export --congress agen-2026 --workshop pilotage --format csv --raw-votes --output "$tmp/raw.zip" 2>/dev/null \
+  && python3 -c 'import sys, zipfile; assert zipfile.ZipFile(sys.argv[1]).read("votes.csv").decode("utf-8-sig").startswith("contribution_id;voter;")' "$tmp/raw.zip" \
+  && pass "raw votes" || fail "raw votes"
+
+# Each refusal: a non-zero exit, a message on standard error, no file.
+refuse() {
+  local name=$1
+  shift
+  local rc=0
+  "$binary" export "$@" --output "$tmp/refused" 2>"$tmp/err" >/dev/null || rc=$?
+  if [ "$rc" -ne 0 ] && [ -s "$tmp/err" ] && [ ! -e "$tmp/refused" ]; then pass "refuses $name"; else fail "$name: exit $rc, no message or a file written"; fi
+}
+refuse "an unknown congress" --congress nulle-part --format md
+refuse "an unknown workshop" --congress agen-2026 --workshop nulle-part --format md
+refuse "an unknown format" --congress agen-2026 --format pdf
+refuse "an unknown status" --congress agen-2026 --format md --status draft
+refuse "raw votes without csv" --congress agen-2026 --format md --raw-votes
+
+[ "$failures" -eq 0 ] || { echo "$failures check(s) failed" >&2; exit 1; }
+echo "atelier export: every check passed"
