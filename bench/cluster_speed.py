@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Time and peak memory of `atelier cluster` on 250, 10 000 and 100 000 contributions.
+"""Time and peak memory of `atelier cluster` on 250, 10 000 and 100 000 contributions, on words
+alone and with sentence embeddings.
 
 The contributions are made from the sentences of the shared French data sets (1 to 3
 sentences each, seeded), so their vocabulary and length are those of real participation.
@@ -37,7 +38,7 @@ def corpus(pool: list[str], size: int, seed: int) -> list[tuple[str, str]]:
     return [(f"c{i}", " ".join(rng.choice(pool) for _ in range(rng.randint(1, 3)))) for i in range(size)]
 
 
-def run(binary: str, rows: list[tuple[str, str]]) -> tuple[float, int, int]:
+def run(binary: str, rows: list[tuple[str, str]], words_alone: bool) -> tuple[float, int, int]:
     with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "text"])
@@ -54,6 +55,8 @@ def run(binary: str, rows: list[tuple[str, str]]) -> tuple[float, int, int]:
             "print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, clusters)\n"
         )
         command = [binary, "cluster", "--input", path, "--id-column", "id", "--text-column", "text", "--format", "json"]
+        if words_alone:
+            command.append("--no-embeddings")
         output = subprocess.run([sys.executable, "-c", script, *command], check=True, capture_output=True, text=True).stdout
         elapsed, peak, clusters = output.split()
         return float(elapsed), int(peak), int(clusters)
@@ -73,11 +76,14 @@ def main() -> int:
         return 0
     pool = sentences(args.data_dir)
     print(f"{len(pool)} sentences from {args.data_dir}\n")
-    print("| contributions | seconds | µs per contribution | peak memory (MiB) | clusters |")
-    print("|---|---|---|---|---|")
-    for size in [int(s) for s in args.sizes.split(",")]:
-        elapsed, peak_kib, clusters = run(args.binary, corpus(pool, size, args.seed))
-        print(f"| {size:,} | {elapsed:.2f} | {elapsed / size * 1e6:.0f} | {peak_kib / 1024:.0f} | {clusters} |".replace(",", " "))
+    print("| vectors | contributions | seconds | µs per contribution | peak memory (MiB) | clusters |")
+    print("|---|---|---|---|---|---|")
+    # With the model, the time includes loading it and embedding every text, as in `atelier cluster`.
+    for words_alone, name in ((True, "words alone"), (False, "sentence embeddings")):
+        for size in [int(s) for s in args.sizes.split(",")]:
+            elapsed, peak_kib, clusters = run(args.binary, corpus(pool, size, args.seed), words_alone)
+            figures = f"{size:,} | {elapsed:.2f} | {elapsed / size * 1e6:.0f} | {peak_kib / 1024:.0f} | {clusters}".replace(",", " ")
+            print(f"| {name} | {figures} |", flush=True)
     return 0
 
 
