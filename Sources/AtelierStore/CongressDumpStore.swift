@@ -7,8 +7,10 @@ import Postgres
 /// microseconds and every column its exact value.
 ///
 /// Left out: access tokens (imported participants get new ones), vote tallies and search vectors
-/// (derived: the triggers compute them again), clustering runs, embeddings, the consolidation log
-/// and live events (working material, recomputed or not needed to rebuild the congress).
+/// (derived: the triggers compute them again), clustering runs, embeddings and live events
+/// (working material, recomputed or not needed to rebuild the congress), and the ids of the
+/// consolidation log's entries: a database numbers its log across congresses, so an import
+/// numbers the entries anew, in their order.
 public enum CongressDumpStore {
     /// Says what the document is, so a briefing JSON or any other file is refused by name.
     public static let format = "atelier-congress"
@@ -48,7 +50,9 @@ public enum CongressDumpStore {
                 'proposal_revisions', (SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.proposal_id, r.version), '[]')
                                        FROM proposal_revision r WHERE r.congress_id = $1),
                 'proposal_endorsements', (SELECT coalesce(jsonb_agg(to_jsonb(e) ORDER BY e.proposal_id, e.participant_id), '[]')
-                                          FROM proposal_endorsement e WHERE e.congress_id = $1)))
+                                          FROM proposal_endorsement e WHERE e.congress_id = $1),
+                'consolidation_log', (SELECT coalesce(jsonb_agg(to_jsonb(l) - 'id' ORDER BY l.id), '[]')
+                                      FROM consolidation_log l WHERE l.congress_id = $1)))
             """, [congressID, format, version]
         ).first!.decode(column: 0)
     }
@@ -138,6 +142,16 @@ public enum CongressDumpStore {
         INSERT INTO proposal_endorsement (congress_id, proposal_id, participant_id, created_at)
         SELECT $2, proposal_id, participant_id, created_at
         FROM jsonb_populate_recordset(NULL::proposal_endorsement, $1::jsonb -> 'proposal_endorsements')
+        """,
+        // Sorted before the identity column draws its values, so new ids keep the file's order.
+        """
+        INSERT INTO consolidation_log (congress_id, workshop_id, actor_id, action, proposal_ids_before, proposal_ids_after,
+                                       contribution_ids, detail, idempotency_key, request_digest, at)
+        SELECT $2, l.workshop_id, l.actor_id, l.action, l.proposal_ids_before, l.proposal_ids_after, l.contribution_ids, l.detail,
+               l.idempotency_key, l.request_digest, l.at
+        FROM jsonb_array_elements($1::jsonb -> 'consolidation_log') WITH ORDINALITY AS entry(value, number),
+             jsonb_populate_record(NULL::consolidation_log, entry.value) l
+        ORDER BY entry.number
         """,
     ]
 }

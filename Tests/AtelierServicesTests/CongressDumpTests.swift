@@ -89,6 +89,8 @@ import Testing
         #expect(proposals.count == 5 && proposals.filter { $0["merged_into"] is String }.count == 2)
         #expect((document["contribution_revisions"] as? [Any])?.count == 1)
         #expect((document["proposal_endorsements"] as? [Any])?.count == 1)
+        let log = try #require(document["consolidation_log"] as? [[String: Any]])
+        #expect(log.count > 5 && log.contains { $0["action"] as? String == "merge" })
         #expect((document["participants"] as? [[String: Any]])?.contains { $0["token_hash"] != nil } == false)
         // The triggers counted the imported votes into the tallies.
         let (votes, tallied) = try await pool.withConnection { connection in
