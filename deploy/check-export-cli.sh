@@ -6,7 +6,9 @@
 #
 # Loads the demo, then: every format twice gives identical bytes, csv is a zip of the four files,
 # json parses; a missing congress or workshop, a bad format and --raw-votes without csv exit
-# non-zero with a message and write no file. Exits non-zero if any check fails.
+# non-zero with a message and write no file. Then the congress-json round trip: imported into a
+# second database of the same server, the congress exports the same bytes in every format, and
+# importing it again, or importing a briefing, is refused. Exits non-zero if any check fails.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -49,6 +51,33 @@ refuse "an unknown workshop" --congress agen-2026 --workshop nulle-part --format
 refuse "an unknown format" --congress agen-2026 --format pdf
 refuse "an unknown status" --congress agen-2026 --format md --status draft
 refuse "raw votes without csv" --congress agen-2026 --format md --raw-votes
+
+# The round trip: congress-json into a fresh database, then every format again from there.
+"$binary" export --congress agen-2026 --format congress-json --output "$tmp/first.congress-json" 2>/dev/null
+copy_url="${DATABASE_URL%/*}/atelier_import_check"
+PGOPTIONS="-c client_min_messages=warning" psql "$DATABASE_URL" -qc "DROP DATABASE IF EXISTS atelier_import_check" >/dev/null
+psql "$DATABASE_URL" -qc "CREATE DATABASE atelier_import_check" >/dev/null
+DATABASE_URL=$copy_url "$binary" migrate >/dev/null
+if DATABASE_URL=$copy_url "$binary" import --input "$tmp/first.congress-json" 2>/dev/null; then pass "import"; else fail "import"; fi
+for format in odt docx html md csv json congress-json; do
+  DATABASE_URL=$copy_url "$binary" export --congress agen-2026 --format "$format" --status all --output "$tmp/imported.$format" 2>/dev/null || true
+  if cmp -s "$tmp/first.$format" "$tmp/imported.$format"; then pass "$format: identical bytes after import"; else fail "$format differs after import"; fi
+done
+# Refused imports: a non-zero exit, a message, and the database as it was.
+refuse_import() {
+  local name=$1 file=$2 rc=0
+  DATABASE_URL=$copy_url "$binary" import --input "$file" 2>"$tmp/err" >/dev/null || rc=$?
+  DATABASE_URL=$copy_url "$binary" export --congress agen-2026 --format congress-json --output "$tmp/after-refusal" 2>/dev/null || true
+  if [ "$rc" -ne 0 ] && [ -s "$tmp/err" ] && cmp -s "$tmp/first.congress-json" "$tmp/after-refusal"; then
+    pass "import refuses $name"
+  else
+    fail "import of $name: exit $rc, no message or the database changed"
+  fi
+}
+refuse_import "a congress already there" "$tmp/first.congress-json"
+refuse_import "a briefing" "$tmp/first.json"
+refuse_import "a file that is not there" "$tmp/nothing.json"
+psql "$DATABASE_URL" -qc "DROP DATABASE atelier_import_check" >/dev/null
 
 [ "$failures" -eq 0 ] || { echo "$failures check(s) failed" >&2; exit 1; }
 echo "atelier export: every check passed"

@@ -12,6 +12,7 @@ public struct Services: Sendable {
     public let proposals: ProposalService
     public let events: EventService
     public let exports: ExportService
+    public let dumps: CongressDumpService
     public let demo: DemoLoader
     public let embeddings: EmbeddingService
 
@@ -29,6 +30,7 @@ public struct Services: Sendable {
         proposals = ProposalService(pool: pool)
         events = EventService(pool: pool)
         exports = ExportService(pool: pool)
+        dumps = CongressDumpService(pool: pool)
         demo = DemoLoader(pool: pool, clusterings: clusterings)
     }
 

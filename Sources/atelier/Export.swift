@@ -11,13 +11,15 @@ struct ExportCommand: AsyncParsableCommand {
         discussion: """
             odt, docx, html and md are the briefing; csv is a zip of contributions.csv, votes.csv, proposals.csv and \
             proposal_sources.csv (UTF-8 with BOM, ';'); json is the whole briefing, with ids. The same data always gives \
-            the same bytes, except raw votes, whose pseudonyms are drawn afresh for each export.
+            the same bytes, except raw votes, whose pseudonyms are drawn afresh for each export. congress-json is \
+            the whole congress with its participants and each vote, for `atelier import` into another database.
             """)
 
     @OptionGroup var database: DatabaseOptions
 
     @Option(help: "The congress's slug, e.g. agen-2026.") var congress: String
-    @Option(help: "odt, docx, html, md, csv or json.") var format: ExportFormat
+    @Option(help: "odt, docx, html, md, csv, json, or congress-json (the whole congress, for atelier import).")
+    var format: ExportCommandFormat
     @Option(help: "The file to write (replaced if it exists).") var output: String
     @Option(help: "Only this workshop (its slug).") var workshop: String?
     @Option(help: "published: the proposals published to the room; all: drafts and validated ones too.") var status: ExportStatus = .published
@@ -26,15 +28,24 @@ struct ExportCommand: AsyncParsableCommand {
     var timing = false
 
     func validate() throws {
-        if rawVotes && format != .csv { throw ValidationError("--raw-votes goes with --format csv") }
+        if rawVotes && format != .briefing(.csv) { throw ValidationError("--raw-votes goes with --format csv") }
+        if workshop != nil && format == .congress { throw ValidationError("congress-json is the whole congress: no --workshop") }
     }
 
     func run() async throws {
         let pool = try database.pool()
-        let request = ExportRequest(
-            congressSlug: congress, workshopSlug: workshop, status: status, format: format, votes: rawVotes ? .raw : .aggregated)
         let started = ContinuousClock.now
-        let result = await outcome { try await Services(pool: pool).exports.export(request, by: .commandLine) }
+        let result = await outcome {
+            let services = Services(pool: pool)
+            switch format {
+            case .congress:
+                return try await services.dumps.dump(congressSlug: congress)
+            case .briefing(let format):
+                let request = ExportRequest(
+                    congressSlug: congress, workshopSlug: workshop, status: status, format: format, votes: rawVotes ? .raw : .aggregated)
+                return try await services.exports.export(request, by: .commandLine)
+            }
+        }
         let elapsed = ContinuousClock.now - started
         try? await pool.shutdown()
         do {
@@ -43,7 +54,7 @@ struct ExportCommand: AsyncParsableCommand {
             printError("Wrote \(output) (\(file.bytes.count) bytes, \(file.mediaType)).")
             if timing {
                 let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-                printError("atelier export: \(format.rawValue) in \(String(format: "%.1f", milliseconds)) ms")
+                printError("atelier export: \(format.name) in \(String(format: "%.1f", milliseconds)) ms")
             }
         } catch let error as ServiceError {
             throw ValidationError(error.description)
@@ -51,5 +62,31 @@ struct ExportCommand: AsyncParsableCommand {
     }
 }
 
-extension ExportFormat: ExpressibleByArgument {}
+/// What --format accepts: a format of the briefing, or the whole congress, which is not a
+/// briefing and has no route (see CongressDumpService).
+enum ExportCommandFormat: ExpressibleByArgument, Equatable {
+    case briefing(ExportFormat)
+    case congress
+
+    static let congressName = "congress-json"
+
+    init?(argument: String) {
+        if argument == Self.congressName {
+            self = .congress
+        } else if let format = ExportFormat(rawValue: argument) {
+            self = .briefing(format)
+        } else {
+            return nil
+        }
+    }
+
+    var name: String {
+        switch self {
+        case .briefing(let format): format.rawValue
+        case .congress: Self.congressName
+        }
+    }
+
+    static var allValueStrings: [String] { ExportFormat.allCases.map(\.rawValue) + [congressName] }
+}
 extension ExportStatus: ExpressibleByArgument {}

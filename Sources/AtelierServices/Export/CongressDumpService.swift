@@ -1,0 +1,61 @@
+import AtelierCore
+import AtelierStore
+import Foundation
+import Postgres
+
+/// The whole congress as one JSON file, and a congress rebuilt from such a file, for moving a
+/// congress between databases. Only the command line offers it, to whoever holds the database:
+/// the file names every participant and every vote, which no route should hand out.
+public struct CongressDumpService: Sendable {
+    let pool: ConnectionPool
+
+    public init(pool: ConnectionPool) { self.pool = pool }
+
+    /// Read in one snapshot, as the briefing is.
+    public func dump(congressSlug: String) async throws -> ExportedFile {
+        let json = try await pool.withTransaction(.repeatableRead) { connection in
+            guard let congress = try CongressStore.congress(slug: congressSlug, in: connection) else {
+                throw ServiceError.notFound("no congress \"\(congressSlug)\"")
+            }
+            return try CongressDumpStore.dump(congressID: congress.id, in: connection)
+        }
+        return ExportedFile(bytes: Array((json + "\n").utf8), mediaType: "application/json", filename: "congress-\(congressSlug).json")
+    }
+
+    /// Rebuilds the congress of a dump with its ids, in one transaction: all of it or nothing.
+    /// A congress of the same slug already there is refused. Returns the congress's slug.
+    public func load(_ bytes: [UInt8]) async throws -> String {
+        let header = try Self.header(bytes)
+        let json = String(decoding: bytes, as: UTF8.self)
+        try await pool.withTransaction { connection in
+            guard try CongressStore.congress(slug: header.slug, in: connection) == nil else {
+                throw ServiceError.conflict(
+                    kind: "congress-exists", detail: "a congress \"\(header.slug)\" already exists in this database: nothing was imported")
+            }
+            try CongressDumpStore.load(json, congressID: header.id, in: connection)
+        }
+        return header.slug
+    }
+
+    /// The congress a file claims to hold, once it is known to be a dump this version reads.
+    static func header(_ bytes: [UInt8]) throws -> (id: UUID, slug: String) {
+        func refuse(_ reason: String) -> ServiceError { .invalid(field: "input", reason: reason) }
+        guard let document = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+            throw refuse("not a JSON object")
+        }
+        guard document["format"] as? String == CongressDumpStore.format else {
+            throw refuse("not a congress dump (\"format\" is not \"\(CongressDumpStore.format)\"): export one with --format congress-json")
+        }
+        guard document["version"] as? Int == CongressDumpStore.version else {
+            throw refuse("a congress dump of another version than \(CongressDumpStore.version)")
+        }
+        guard let congress = document["congress"] as? [String: Any], let slug = congress["slug"] as? String,
+            let id = (congress["id"] as? String).flatMap(UUID.init(uuidString:))
+        else { throw refuse("the congress has no id or no slug") }
+        for list in ["engagements", "workshops", "participants", "contributions", "votes", "proposals", "proposal_sources"]
+        where !(document[list] is [Any]) {
+            throw refuse("\"\(list)\" is missing or is not a list")
+        }
+        return (id, slug)
+    }
+}
