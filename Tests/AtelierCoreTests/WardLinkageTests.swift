@@ -92,7 +92,8 @@ import Testing
         for cluster in result.clusters {
             let themes = Set(cluster.members.map { Int($0.dropFirst())! / 8 })
             #expect(themes.count == 1, "\(cluster.members)")
-            #expect(cluster.keywords.contains { words[themes.first!].contains($0) }, "\(cluster.keywords)")
+            let theme = words[themes.first!]
+            #expect(cluster.keywords.contains { $0.split(separator: " ").allSatisfy { theme.contains($0) } }, "\(cluster.keywords)")
         }
     }
 }

@@ -58,6 +58,28 @@ import Testing
         #expect(keywords.contains { $0.hasPrefix("formation") || $0.hasPrefix("former") })
     }
 
+    @Test func aBigramTakesThePlaceOfItsWordsEvenWhenAWordRanksFirst() {
+        // "associations" is in every text of the first theme, "associations d'élus" in most:
+        // the word alone ranks first, and the bigram must replace it, not sit beside it.
+        let associations = [
+            "Les associations d'élus doivent porter la formation", "Former avec les associations d'élus",
+            "Les associations d'élus connaissent les besoins", "Associations d'élus et formation continue",
+            "Les associations locales aussi", "Soutenir les associations de quartier",
+        ]
+        let documents = Self.documents(associations + Self.themes[1] + Self.themes[2])
+        let result = WorkshopClustering.cluster(documents, options: .init(clusters: .fixed(3)))
+        let keywords = result.clusters.flatMap(\.keywords)
+        #expect(keywords.contains("associations élus"), "\(keywords)")
+        for cluster in result.clusters {
+            let bigrams = cluster.keywords.filter { $0.contains(" ") }
+            let words = cluster.keywords.filter { !$0.contains(" ") }
+            for bigram in bigrams {
+                let parts = bigram.split(separator: " ").map(String.init)
+                #expect(!words.contains { parts.contains($0) }, "\(cluster.keywords)")
+            }
+        }
+    }
+
     @Test func nearDuplicatesAreReported() {
         let texts = Self.themes.flatMap { $0 } + ["Former les élus au numérique dès leur installation !"]
         let result = WorkshopClustering.cluster(Self.documents(texts))

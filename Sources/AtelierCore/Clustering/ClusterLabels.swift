@@ -21,19 +21,26 @@ struct ClusterLabels {
         scored.sort { first, second in
             first.score != second.score ? first.score > second.score : terms[Int(first.index)] < terms[Int(second.index)]
         }
-        // A bigram says more than its two words: keep it and skip the words it contains.
-        var chosen: [String] = []
+        // A bigram says more than its words: it takes the place of any of them already chosen,
+        // and words it contains are skipped afterwards.
+        var chosen: [(term: String, surface: String)] = []
         var covered = Set<String>()
         for (index, _) in scored {
             let term = vocabulary.terms[Int(index)]
             let parts = term.split(separator: " ").map(String.init)
             if parts.count == 1, covered.contains(term) { continue }
             if parts.count > 1, parts.allSatisfy(covered.contains) { continue }
-            chosen.append(vocabulary.surfaces[Int(index)])
+            let entry = (term: term, surface: vocabulary.surfaces[Int(index)])
+            if parts.count > 1, let first = chosen.firstIndex(where: { parts.contains($0.term) }) {
+                chosen.removeAll { parts.contains($0.term) }
+                chosen.insert(entry, at: min(first, chosen.count))
+            } else {
+                chosen.append(entry)
+            }
             covered.formUnion(parts)
             if chosen.count == Self.keywordCount { break }
         }
-        return chosen
+        return chosen.map(\.surface)
     }
 
     /// The first keywords, joined: short enough for a board, made of real words.

@@ -9,7 +9,7 @@
 /// `selectionSample` documents, so it does not grow with n; the final k-means is
 /// O(restarts × iterations × nnz × k), linear in n. Memory: the vectors plus k dense centroids.
 public enum WorkshopClustering {
-    public static let algorithmVersion = "tfidf-skmeans-silhouette/1"
+    public static let algorithmVersion = "tfidf-skmeans-silhouette/2"
     /// With `HybridRepresentation` (multilingual USE v3): Ward refined by k-means on the
     /// embeddings, labels and near-duplicates from the words.
     public static let hybridAlgorithmVersion = "use3-centred-ward-skmeans-silhouette/2"
