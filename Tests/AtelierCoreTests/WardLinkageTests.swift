@@ -68,8 +68,8 @@ import Testing
         // 37 dimensions: not a multiple of the eight lanes.
         let points = Self.points(around: [(0..<37).map { Float($0 % 5) }], each: 9, noise: 2, seed: 5)
         let vectors = points.map { SparseVector(indices: (0..<37).map(Int32.init), values: $0) }
-        let dense = CosineMatrix.of(vectors, dimensions: 37)
-        let sparse = Silhouette.similarities(vectors)
+        let dense = Silhouette.similarities(vectors, dimensions: 37)
+        let sparse = Silhouette.sparseSimilarities(vectors)
         for (a, b) in zip(dense.joined(), sparse.joined()) { #expect(abs(a - b) < 1e-5) }
     }
 

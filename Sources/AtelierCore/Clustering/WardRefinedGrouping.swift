@@ -17,7 +17,7 @@ enum WardRefinedGrouping {
 
     static func fit(_ vectors: [SparseVector], dimensions: Int, clusters: ClusterCount, seed: UInt64) -> SphericalKMeans.Fit {
         let sample = Sampling.evenly(vectors.count, at: sampleSize, seed: seed).map { vectors[$0] }
-        let similarities = CosineMatrix.of(sample, dimensions: dimensions)
+        let similarities = Silhouette.similarities(sample, dimensions: dimensions)
         let dendrogram = WardLinkage(similarities: similarities)
         let candidates: ClosedRange<Int>
         switch clusters {
@@ -40,46 +40,5 @@ enum WardRefinedGrouping {
         let chosen = fits.last { $0.silhouette >= best - silhouetteTolerance }!.fit
         guard sample.count < vectors.count else { return chosen }
         return SphericalKMeans(clusters: chosen.centroids.count, seed: seed).fit(vectors, dimensions: dimensions, initial: chosen.centroids)
-    }
-}
-
-/// Pairwise cosine similarities of unit vectors.
-enum CosineMatrix {
-    /// Dense rows where the dimension is small (sentence embeddings): one pass of contiguous
-    /// multiply-adds per pair instead of a merge of sparse indices.
-    static func of(_ vectors: [SparseVector], dimensions: Int) -> [[Float]] {
-        guard dimensions <= 2048 else { return Silhouette.similarities(vectors) }
-        // Rows padded to a multiple of 8, so the dot product runs in eight independent lanes.
-        let stride = (dimensions + 7) / 8 * 8
-        var flat = [Float](repeating: 0, count: vectors.count * stride)
-        for (row, vector) in vectors.enumerated() {
-            for (index, value) in zip(vector.indices, vector.values) { flat[row * stride + Int(index)] = value }
-        }
-        var matrix = [[Float]](repeating: [Float](repeating: 0, count: vectors.count), count: vectors.count)
-        flat.withUnsafeBufferPointer { rows in
-            for i in vectors.indices {
-                matrix[i][i] = 1
-                for j in (i + 1)..<vectors.count {
-                    var lanes = (Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0))
-                    var (a, b) = (i * stride, j * stride)
-                    for _ in 0..<(stride / 8) {
-                        lanes.0 += rows[a] * rows[b]
-                        lanes.1 += rows[a + 1] * rows[b + 1]
-                        lanes.2 += rows[a + 2] * rows[b + 2]
-                        lanes.3 += rows[a + 3] * rows[b + 3]
-                        lanes.4 += rows[a + 4] * rows[b + 4]
-                        lanes.5 += rows[a + 5] * rows[b + 5]
-                        lanes.6 += rows[a + 6] * rows[b + 6]
-                        lanes.7 += rows[a + 7] * rows[b + 7]
-                        a += 8
-                        b += 8
-                    }
-                    let similarity = ((lanes.0 + lanes.1) + (lanes.2 + lanes.3)) + ((lanes.4 + lanes.5) + (lanes.6 + lanes.7))
-                    matrix[i][j] = similarity
-                    matrix[j][i] = similarity
-                }
-            }
-        }
-        return matrix
     }
 }

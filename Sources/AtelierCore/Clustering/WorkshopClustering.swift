@@ -115,7 +115,7 @@ public enum WorkshopClustering {
         let bounds = clusterCountBounds(documents: vectors.count)
         guard bounds.lowerBound < bounds.upperBound else { return bounds.lowerBound }
         let sample = Sampling.evenly(vectors.count, at: selectionSample, seed: seed).map { vectors[$0] }
-        let similarities = Silhouette.similarities(sample)
+        let similarities = Silhouette.similarities(sample, dimensions: dimensions)
         var best = (k: bounds.lowerBound, score: -Float.infinity)
         for k in bounds {
             let fit = SphericalKMeans(clusters: k, seed: seed).fit(sample, dimensions: dimensions)
