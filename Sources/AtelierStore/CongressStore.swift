@@ -74,6 +74,13 @@ public enum CongressStore {
         try connection.query("SELECT \(workshopColumns) FROM workshop WHERE id = $1", [id]).first.map(decodeWorkshop)
     }
 
+    /// The congress's workshops in their order, without the counts the programme shows.
+    public static func workshops(congressID: UUID, in connection: Connection) throws -> [Workshop] {
+        try connection.query(
+            "SELECT \(workshopColumns) FROM workshop WHERE congress_id = $1 ORDER BY position, slug", [congressID]
+        ).map(decodeWorkshop)
+    }
+
     public static func workshop(congressID: UUID, slug: String, in connection: Connection) throws -> Workshop? {
         try connection.query(
             "SELECT \(workshopColumns) FROM workshop WHERE congress_id = $1 AND slug = $2", [congressID, slug]

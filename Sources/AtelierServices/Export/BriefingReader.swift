@@ -15,7 +15,7 @@ enum BriefingReader {
     /// one workshop; the figures always describe the whole congress. A source that moderation
     /// hid or its author withdrew is left out, as the provenance figures leave it out.
     static func briefing(congress: Congress, workshop only: Workshop?, in connection: Connection) throws -> Briefing {
-        let workshops = try CongressStore.workshopsWithCounts(congressID: congress.id, in: connection).map(\.0)
+        let workshops = try CongressStore.workshops(congressID: congress.id, in: connection)
             .filter { only == nil || $0.id == only?.id }
         let records = try ProposalStore.records(ProposalFilter(congressID: congress.id, workshopID: only?.id), in: connection)
         let proposalsByWorkshop = Dictionary(grouping: records, by: \.proposal.workshopID)
