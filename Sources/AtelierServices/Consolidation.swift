@@ -104,10 +104,7 @@ extension ProposalService {
 
     /// What a retry must repeat for its Idempotency-Key to replay the first outcome.
     static func idempotentRequest(_ key: String?, _ action: ConsolidationAction, _ parts: [String]) throws -> IdempotentRequest? {
-        guard let key else { return nil }
-        guard !key.isEmpty, key.unicodeScalars.count <= 200 else {
-            throw ServiceError.invalid(field: "Idempotency-Key", reason: "must be 1 to 200 characters")
-        }
+        guard let key = try IdempotencyKey.checked(key) else { return nil }
         return IdempotentRequest(key: key, digest: SHA256.hex(([action.rawValue] + parts).joined(separator: "\u{1F}")))
     }
 

@@ -29,9 +29,7 @@ public struct ContributionService: Sendable {
         workshopID: UUID, title rawTitle: String?, body rawBody: String, idempotencyKey: String?, by author: Participant
     ) async throws -> (contribution: Contribution, created: Bool) {
         let (title, body) = try Self.validate(title: rawTitle, body: rawBody)
-        if let idempotencyKey, idempotencyKey.isEmpty || idempotencyKey.unicodeScalars.count > 200 {
-            throw ServiceError.invalid(field: "Idempotency-Key", reason: "must be 1 to 200 characters")
-        }
+        let idempotencyKey = try IdempotencyKey.checked(idempotencyKey)
         let posted = try await pool.withTransaction { connection in
             let workshop = try CongressService.visibleWorkshop(id: workshopID, for: author, in: connection)
             let (id, created) = try ContributionStore.insert(

@@ -13,6 +13,7 @@ import Testing
         var token: Token = .attendee
         var json: String?
         var contentType = "application/json"
+        var headers: [String: String] = [:]
         let status: Int
         let type: String
 
@@ -59,6 +60,13 @@ import Testing
             Case(name: "NUL in body", method: "POST", path: posts, json: #"{"body":"a\u0000b"}"#, status: 422, type: "invalid-field"),
             Case(name: "not JSON", method: "POST", path: posts, json: "{body: oui", status: 400, type: "malformed-json"),
             Case(name: "an array", method: "POST", path: posts, json: "[1,2]", status: 400, type: "malformed-json"),
+            Case(
+                name: "Idempotency-Key over 200", method: "POST", path: posts, json: #"{"body":"ok"}"#,
+                headers: ["Idempotency-Key": String(repeating: "k", count: 201)], status: 422, type: "invalid-field"),
+            Case(
+                name: "Idempotency-Key over 200 on a proposal", method: "POST", path: "/api/v1/workshops/\(open)/proposals", token: .lead,
+                json: #"{"title":"Idée","sources":["\#(mine)"]}"#, headers: ["Idempotency-Key": String(repeating: "k", count: 201)],
+                status: 422, type: "invalid-field"),
             Case(
                 name: "plain text", method: "POST", path: posts, json: "bonjour", contentType: "text/plain", status: 415,
                 type: "unsupported-media-type"),
@@ -126,6 +134,7 @@ import Testing
         for testCase in cases {
             var headers = ["Content-Type": testCase.contentType]
             if testCase.json == nil { headers = [:] }
+            headers.merge(testCase.headers) { _, given in given }
             let token: String? =
                 switch testCase.token {
                 case .none: nil
