@@ -61,9 +61,9 @@ public enum BriefingStore {
             WHERE contribution_id = ANY($1) ORDER BY contribution_id, updated_at, participant_id
             """, [contributionIDs]
         ).map { row in
-            let (contributionID, participantID, value, votedAt) = try row.decode((UUID, UUID, String, Date).self)
+            let (contributionID, participantID, value, votedAt) = try row.decode((UUID, UUID, VoteValue, Date).self)
             return RecordedVote(
-                contributionID: contributionID, participantID: participantID, value: VoteValue(rawValue: value) ?? .pass, votedAt: votedAt)
+                contributionID: contributionID, participantID: participantID, value: value, votedAt: votedAt)
         }
     }
 }

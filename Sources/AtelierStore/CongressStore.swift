@@ -122,10 +122,10 @@ public enum CongressStore {
 
     static func decodeWorkshop(_ row: PostgresRow) throws -> Workshop {
         let (id, congressID, engagementID, slug, title, description, status) = try row.decode(
-            (UUID, UUID, UUID?, String, String, String, String).self)
+            (UUID, UUID, UUID?, String, String, String, WorkshopStatus).self)
         return Workshop(
             id: id, congressID: congressID, engagementID: engagementID, slug: slug, title: title,
-            description: description, status: WorkshopStatus(rawValue: status) ?? .closed)
+            description: description, status: status)
     }
 
     static func decodeCongress(_ row: PostgresRow) throws -> Congress {

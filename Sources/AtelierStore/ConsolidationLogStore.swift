@@ -66,9 +66,9 @@ public enum ConsolidationLogStore {
 
     static func decode(_ row: PostgresRow) throws -> ConsolidationEntry {
         let (id, workshopID, actorID, action, before, after, contributions, detail, at) = try row.decode(
-            (Int64, UUID, UUID, String, [UUID], [UUID], [UUID], String, Date).self)
+            (Int64, UUID, UUID, ConsolidationAction, [UUID], [UUID], [UUID], String, Date).self)
         return ConsolidationEntry(
-            id: id, workshopID: workshopID, actorID: actorID, action: ConsolidationAction(rawValue: action) ?? .edit,
+            id: id, workshopID: workshopID, actorID: actorID, action: action,
             proposalsBefore: before, proposalsAfter: after, contributions: contributions,
             detail: (try? JSONDecoder().decode([String: String].self, from: Data(detail.utf8))) ?? [:], at: at)
     }

@@ -162,14 +162,14 @@ public enum ContributionStore {
 
     static func decode(_ row: PostgresRow) throws -> (Contribution, Int64, Int) {
         let (id, workshopID, authorID, authorName, organisation, title, body, status) = try row.decode(
-            (UUID, UUID, UUID, String, String?, String?, String, String).self)
+            (UUID, UUID, UUID, String, String?, String?, String, ContributionStatus).self)
         let (reason, createdAt, updatedAt, agree, disagree, pass, myVote, micros, support, named) = try row.decode(
-            (String?, Date, Date, Int, Int, Int, String?, Int64, Int, Bool).self, from: 8)
+            (String?, Date, Date, Int, Int, Int, VoteValue?, Int64, Int, Bool).self, from: 8)
         let contribution = Contribution(
             id: id, workshopID: workshopID, authorID: authorID, authorName: authorName, authorNamed: named, organisation: organisation,
-            title: title, body: body, status: ContributionStatus(rawValue: status) ?? .hidden,
+            title: title, body: body, status: status,
             moderationReason: reason, createdAt: createdAt, updatedAt: updatedAt,
-            votes: VoteTally(agree: agree, disagree: disagree, pass: pass), myVote: myVote.flatMap(VoteValue.init))
+            votes: VoteTally(agree: agree, disagree: disagree, pass: pass), myVote: myVote)
         return (contribution, micros, support)
     }
 }

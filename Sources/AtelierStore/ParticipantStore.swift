@@ -69,9 +69,9 @@ public enum ParticipantStore {
 
     static func decode(_ row: PostgresRow) throws -> Participant {
         let (id, congressID, name, organisation, role, named, leads) = try row.decode(
-            (UUID, UUID, String, String?, String, Bool, [UUID]).self)
+            (UUID, UUID, String, String?, Role, Bool, [UUID]).self)
         return Participant(
             id: id, congressID: congressID, displayName: name, organisation: organisation,
-            role: Role(rawValue: role) ?? .attendee, named: named, leads: leads)
+            role: role, named: named, leads: leads)
     }
 }

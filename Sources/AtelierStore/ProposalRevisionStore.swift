@@ -25,21 +25,21 @@ public enum ProposalRevisionStore {
         """
 
     static func decode(_ row: PostgresRow) throws -> ProposalRevision {
-        let (proposalID, version, action, actorID, at) = try row.decode((UUID, Int, String, UUID, Date).self)
+        let (proposalID, version, action, actorID, at) = try row.decode((UUID, Int, ConsolidationAction, UUID, Date).self)
         let (title, synthesis, status, position, sources, deleted, mergedInto) = try row.decode(
-            (String, String, String, Int, [UUID], Bool, UUID?).self, from: 5)
+            (String, String, ProposalStatus, Int, [UUID], Bool, UUID?).self, from: 5)
         let (oldTitle, oldSynthesis, oldStatus, oldPosition, oldSources, oldDeleted, oldMergedInto) = try row.decode(
-            (String?, String?, String?, Int?, [UUID]?, Bool?, UUID?).self, from: 12)
+            (String?, String?, ProposalStatus?, Int?, [UUID]?, Bool?, UUID?).self, from: 12)
         var previous: ProposalSnapshot?
         if let oldTitle, let oldSynthesis, let oldStatus, let oldPosition, let oldSources, let oldDeleted {
             previous = ProposalSnapshot(
-                title: oldTitle, synthesis: oldSynthesis, status: ProposalStatus(rawValue: oldStatus) ?? .draft, position: oldPosition,
+                title: oldTitle, synthesis: oldSynthesis, status: oldStatus, position: oldPosition,
                 sourceIDs: oldSources, deleted: oldDeleted, mergedInto: oldMergedInto)
         }
         return ProposalRevision(
-            proposalID: proposalID, version: version, action: ConsolidationAction(rawValue: action) ?? .edit, actorID: actorID, at: at,
+            proposalID: proposalID, version: version, action: action, actorID: actorID, at: at,
             state: ProposalSnapshot(
-                title: title, synthesis: synthesis, status: ProposalStatus(rawValue: status) ?? .draft, position: position,
+                title: title, synthesis: synthesis, status: status, position: position,
                 sourceIDs: sources, deleted: deleted, mergedInto: mergedInto),
             previous: previous)
     }

@@ -55,9 +55,9 @@ public enum ProposalSourceStore {
 
     static func decodeContribution(_ row: PostgresRow, from start: Int) throws -> SourceContribution {
         let (title, body, status, authorID, authorName, named, organisation, agree, disagree, pass, createdAt) = try row.decode(
-            (String?, String, String, UUID, String, Bool, String?, Int, Int, Int, Date).self, from: start)
+            (String?, String, ContributionStatus, UUID, String, Bool, String?, Int, Int, Int, Date).self, from: start)
         return SourceContribution(
-            title: title, body: body, status: ContributionStatus(rawValue: status) ?? .hidden, authorID: authorID,
+            title: title, body: body, status: status, authorID: authorID,
             authorName: authorName, authorNamed: named, organisation: organisation,
             votes: VoteTally(agree: agree, disagree: disagree, pass: pass), createdAt: createdAt)
     }
@@ -146,8 +146,8 @@ public enum ProposalSourceStore {
         for row in try connection.query(
             "SELECT id, status FROM contribution WHERE workshop_id = $1 AND id = ANY($2)", [workshopID, ids])
         {
-            let (id, status) = try row.decode((UUID, String).self)
-            statuses[id] = ContributionStatus(rawValue: status)
+            let (id, status) = try row.decode((UUID, ContributionStatus).self)
+            statuses[id] = status
         }
         return statuses
     }

@@ -141,9 +141,9 @@ public enum ProposalStore {
             """, [id]
         ).first.map { row in
             let (title, synthesis, status, position, sources, deleted, mergedInto) = try row.decode(
-                (String, String, String, Int, [UUID], Bool, UUID?).self)
+                (String, String, ProposalStatus, Int, [UUID], Bool, UUID?).self)
             return ProposalSnapshot(
-                title: title, synthesis: synthesis, status: ProposalStatus(rawValue: status) ?? .draft, position: position,
+                title: title, synthesis: synthesis, status: status, position: position,
                 sourceIDs: sources, deleted: deleted, mergedInto: mergedInto)
         }
     }
@@ -189,12 +189,12 @@ public enum ProposalStore {
 
     static func decode(_ row: PostgresRow) throws -> Proposal {
         let (id, congressID, workshopID, title, synthesis, status, position, version) = try row.decode(
-            (UUID, UUID, UUID, String, String, String, Int, Int).self)
+            (UUID, UUID, UUID, String, String, ProposalStatus, Int, Int).self)
         let (runID, clusterID, splitFrom, mergedInto, deletedAt, createdBy, updatedBy, createdAt, updatedAt) = try row.decode(
             (UUID?, String?, UUID?, UUID?, Date?, UUID, UUID, Date, Date).self, from: 8)
         return Proposal(
             id: id, congressID: congressID, workshopID: workshopID, title: title, synthesis: synthesis,
-            status: ProposalStatus(rawValue: status) ?? .draft, position: position, version: version,
+            status: status, position: position, version: version,
             origin: clusterID.map { ProposalOrigin(clusteringRunID: runID, clusterID: $0) }, splitFrom: splitFrom,
             mergedInto: mergedInto, deletedAt: deletedAt, createdBy: createdBy, updatedBy: updatedBy, createdAt: createdAt,
             updatedAt: updatedAt)

@@ -17,9 +17,9 @@ public enum WorkshopEventStore {
             FROM workshop_event WHERE workshop_id = $1 AND id > $2 ORDER BY id LIMIT $3
             """, [workshopID, after, limit]
         ).map { row in
-            let (id, kind, payload, audience, contribution, at) = try row.decode((Int, String, String, String, UUID?, Date).self)
+            let (id, kind, payload, audience, contribution, at) = try row.decode((Int, String, String, EventAudience, UUID?, Date).self)
             return WorkshopEvent(
-                id: id, workshopID: workshopID, kind: kind, payload: payload, audience: EventAudience(rawValue: audience) ?? .moderators,
+                id: id, workshopID: workshopID, kind: kind, payload: payload, audience: audience,
                 contributionID: contribution, at: at)
         }
     }

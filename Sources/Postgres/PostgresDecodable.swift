@@ -151,3 +151,14 @@ extension Array: PostgresDecodable where Element: PostgresDecodable {
         }
     }
 }
+
+/// A text column holding one of an enumeration's raw values (a CHECK constraint keeps it so).
+/// A value the Swift type does not know is an error naming the column, never a quiet default:
+/// a status read wrongly would show or hide what it should not.
+extension PostgresDecodable where Self: RawRepresentable, Self.RawValue == String {
+    public static func decode(from cell: PostgresCell) throws -> Self {
+        let text = try String.decode(from: cell)
+        guard let value = Self(rawValue: text) else { throw cell.mismatch(Self.self, "unknown value \"\(text)\"") }
+        return value
+    }
+}

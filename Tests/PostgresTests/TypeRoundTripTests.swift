@@ -93,6 +93,22 @@ import Testing
         #expect(throws: PostgresDecodingError.self) { try row.decode((String, Int, Int).self) }
     }
 
+    enum Colour: String, PostgresDecodable {
+        case red, green
+    }
+
+    @Test func anEnumerationReadsItsRawValuesAndRefusesOthersByName() throws {
+        let connection = try Connection.connect(url: TestDatabase.serverURL)
+        defer { connection.close() }
+        let row = try connection.query("SELECT 'green'::text AS known, 'blue'::text AS unknown, NULL::text AS absent").first!
+        #expect(try row.decode(column: "known", as: Colour.self) == .green)
+        #expect(try row.decode(column: "absent", as: Colour?.self) == nil)
+        let error = #expect(throws: PostgresDecodingError.self) { try row.decode(column: "unknown", as: Colour.self) }
+        #expect(error?.description.contains("\"unknown\"") == true)
+        #expect(error?.description.contains("blue") == true)
+        #expect(throws: PostgresDecodingError.self) { try row.decode(column: "absent", as: Colour.self) }
+    }
+
     @Test func nulCharactersAreRefusedRatherThanTruncated() throws {
         let connection = try Connection.connect(url: TestDatabase.serverURL)
         defer { connection.close() }
