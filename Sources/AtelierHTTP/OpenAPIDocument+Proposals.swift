@@ -57,24 +57,10 @@ extension OpenAPIDocument {
                     }
                   },
                   {
-                    "name": "limit",
-                    "in": "query",
-                    "required": false,
-                    "schema": {
-                      "type": "integer",
-                      "minimum": 1,
-                      "maximum": 100,
-                      "default": 50
-                    }
+                    "$ref": "#/components/parameters/PageLimit"
                   },
                   {
-                    "name": "cursor",
-                    "in": "query",
-                    "required": false,
-                    "description": "`nextCursor` of the previous page.",
-                    "schema": {
-                      "type": "string"
-                    }
+                    "$ref": "#/components/parameters/PageCursor"
                   }
                 ],
                 "responses": {
@@ -519,23 +505,10 @@ extension OpenAPIDocument {
                 ],
                 "parameters": [
                   {
-                    "name": "limit",
-                    "in": "query",
-                    "required": false,
-                    "schema": {
-                      "type": "integer",
-                      "minimum": 1,
-                      "maximum": 100,
-                      "default": 50
-                    }
+                    "$ref": "#/components/parameters/PageLimit"
                   },
                   {
-                    "name": "cursor",
-                    "in": "query",
-                    "required": false,
-                    "schema": {
-                      "type": "string"
-                    }
+                    "$ref": "#/components/parameters/PageCursor"
                   }
                 ],
                 "responses": {
@@ -1150,23 +1123,10 @@ extension OpenAPIDocument {
                 ],
                 "parameters": [
                   {
-                    "name": "limit",
-                    "in": "query",
-                    "required": false,
-                    "schema": {
-                      "type": "integer",
-                      "minimum": 1,
-                      "maximum": 100,
-                      "default": 50
-                    }
+                    "$ref": "#/components/parameters/PageLimit"
                   },
                   {
-                    "name": "cursor",
-                    "in": "query",
-                    "required": false,
-                    "schema": {
-                      "type": "string"
-                    }
+                    "$ref": "#/components/parameters/PageCursor"
                   }
                 ],
                 "responses": {
@@ -1204,6 +1164,27 @@ extension OpenAPIDocument {
           },
           "components": {
             "parameters": {
+              "PageLimit": {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "description": "Page size.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 100,
+                  "default": 50
+                }
+              },
+              "PageCursor": {
+                "name": "cursor",
+                "in": "query",
+                "required": false,
+                "description": "`nextCursor` of the previous page.",
+                "schema": {
+                  "type": "string"
+                }
+              },
               "ProposalID": {
                 "name": "proposal",
                 "in": "path",

@@ -47,6 +47,30 @@ import Testing
         #expect(tags.contains("Proposals") && tags.contains("Contributions"))
     }
 
+    /// Shared parts live in components: every reference must land on one.
+    @Test func everyReferenceResolves() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let document = try await server.request("GET", "/openapi.json").json
+        var references: [String] = []
+        func collect(_ value: Any) {
+            if let object = value as? [String: Any] {
+                if let reference = object["$ref"] as? String { references.append(reference) }
+                object.values.forEach(collect)
+            } else if let list = value as? [Any] {
+                list.forEach(collect)
+            }
+        }
+        collect(document)
+        #expect(references.contains("#/components/parameters/PageLimit"))
+        for reference in Set(references) {
+            let target = reference.split(separator: "/").dropFirst().reduce(document as Any?) { node, key in
+                (node as? [String: Any])?[String(key)]
+            }
+            #expect(target != nil, "\(reference) leads nowhere")
+        }
+    }
+
     @Test func everyProblemTypeIsDocumentedAtItsURI() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
