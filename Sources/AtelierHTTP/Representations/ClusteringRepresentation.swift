@@ -36,10 +36,8 @@ struct ClusteringRepresentation: Encodable {
     init(_ view: ClusteringView) {
         func member(_ id: String) -> Member {
             let excerpt = view.excerpts[id]
-            let votes = excerpt?.votes ?? VoteTally(agree: 0, disagree: 0, pass: 0)
             return Member(
-                id: id, excerpt: excerpt?.text ?? "",
-                votes: .init(agree: votes.agree, disagree: votes.disagree, pass: votes.pass, total: votes.total))
+                id: id, excerpt: excerpt?.text ?? "", votes: .init(excerpt?.votes ?? VoteTally(agree: 0, disagree: 0, pass: 0)))
         }
         let run = view.run
         id = run.id.json

@@ -15,6 +15,13 @@ struct ContributionRepresentation: Encodable {
         let disagree: Int
         let pass: Int
         let total: Int
+
+        init(_ tally: VoteTally) {
+            agree = tally.agree
+            disagree = tally.disagree
+            pass = tally.pass
+            total = tally.total
+        }
     }
 
     let id: String
@@ -41,9 +48,7 @@ struct ContributionRepresentation: Encodable {
         author = Author(
             name: contribution.authorNamed || isYou ? contribution.authorName : nil, organisation: contribution.organisation,
             isYou: isYou)
-        votes = Votes(
-            agree: contribution.votes.agree, disagree: contribution.votes.disagree, pass: contribution.votes.pass,
-            total: contribution.votes.total)
+        votes = Votes(contribution.votes)
         myVote = contribution.myVote
         createdAt = contribution.createdAt
         updatedAt = contribution.updatedAt

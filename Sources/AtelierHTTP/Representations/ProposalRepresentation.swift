@@ -101,9 +101,3 @@ struct PageRepresentation<Item: Encodable>: Encodable {
     let items: [Item]
     @NullEncoded var nextCursor: String?
 }
-
-extension ContributionRepresentation.Votes {
-    init(_ tally: VoteTally) {
-        self.init(agree: tally.agree, disagree: tally.disagree, pass: tally.pass, total: tally.total)
-    }
-}
