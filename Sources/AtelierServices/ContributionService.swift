@@ -15,7 +15,6 @@ public struct ContributionService: Sendable {
     let embeddings: EmbeddingService
 
     public static let defaultPageSize = 20
-    public static let maximumPageSize = 100
     public static let maximumSearchLength = 200
 
     public init(pool: ConnectionPool, embeddings: EmbeddingService) {
@@ -55,10 +54,7 @@ public struct ContributionService: Sendable {
     public func page(
         workshopID: UUID, search: String?, sort: ContributionSort, cursor: String?, limit: Int?, for reader: Participant
     ) async throws -> ContributionPage {
-        let limit = limit ?? Self.defaultPageSize
-        guard (1...Self.maximumPageSize).contains(limit) else {
-            throw ServiceError.invalid(field: "limit", reason: "must be between 1 and \(Self.maximumPageSize)")
-        }
+        let limit = try PageSize.checked(limit, default: Self.defaultPageSize)
         var after: ContributionCursor?
         if let cursor {
             guard let decoded = ContributionCursor(encoded: cursor) else {

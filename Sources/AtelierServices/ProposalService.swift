@@ -41,7 +41,6 @@ public struct ProposalService: Sendable {
     let pool: ConnectionPool
 
     public static let defaultPageSize = 50
-    public static let maximumPageSize = 100
 
     public init(pool: ConnectionPool) { self.pool = pool }
 
@@ -171,11 +170,7 @@ public struct ProposalService: Sendable {
     }
 
     static func pageSize(_ limit: Int?) throws -> Int {
-        let limit = limit ?? defaultPageSize
-        guard (1...maximumPageSize).contains(limit) else {
-            throw ServiceError.invalid(field: "limit", reason: "must be between 1 and \(maximumPageSize)")
-        }
-        return limit
+        try PageSize.checked(limit, default: defaultPageSize)
     }
 
     /// The given proposals of one workshop, in the order given, as the reader sees them.
