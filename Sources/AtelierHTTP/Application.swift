@@ -5,7 +5,7 @@ import Logging
 /// The whole HTTP application in one place: middleware, public routes, and one line per
 /// controller under `/api/v1`.
 public enum AtelierApplication {
-    public static func buildRouter(services: Services) -> Router<AtelierRequestContext> {
+    public static func buildRouter(services: Services, resources: WebResources) -> Router<AtelierRequestContext> {
         let routes = RouteTable()
         let router = Router(context: AtelierRequestContext.self)
         // Outermost first: request logs see every answer, headers go on problems too.
@@ -31,11 +31,11 @@ public enum AtelierApplication {
 
     /// `onRunning` receives the port actually bound, which matters when asking for port 0.
     public static func build(
-        services: Services, host: String, port: Int, logger: Logger,
+        services: Services, resources: WebResources, host: String, port: Int, logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            router: buildRouter(services: services),
+            router: buildRouter(services: services, resources: resources),
             configuration: .init(address: .hostname(host, port: port), serverName: "atelier"),
             services: [EventListenerService(events: services.events)],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },

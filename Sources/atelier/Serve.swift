@@ -12,6 +12,7 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var model: ModelOptions
+    @OptionGroup var resources: ResourceOptions
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
 
@@ -28,7 +29,7 @@ struct Serve: AsyncParsableCommand {
             // A database behind or ahead of this build, or with edited migrations, is refused.
             try await Migrator(pool: pool, migrations: try database.migrations()).verify()
             let app = AtelierApplication.build(
-                services: Services(pool: pool, embeddings: embeddings), host: host, port: port, logger: logger)
+                services: Services(pool: pool, embeddings: embeddings), resources: try resources.find(), host: host, port: port, logger: logger)
             // The worker lives as long as the server: when the server stops, so does it.
             let workerLogger = logger
             try await withThrowingTaskGroup(of: Void.self) { group in

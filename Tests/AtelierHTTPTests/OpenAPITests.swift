@@ -27,7 +27,7 @@ import Testing
                 #expect(operation["responses"] is [String: Any], "\(method) \(path)")
             }
         }
-        let routed = Set(AtelierApplication.buildRouter(services: server.services).routes.map { "\($0.method) \($0.path)" })
+        let routed = Set(AtelierApplication.buildRouter(services: server.services, resources: TestServer.resources).routes.map { "\($0.method) \($0.path)" })
         #expect(routed == documented, "only routed: \(routed.subtracting(documented)); only documented: \(documented.subtracting(routed))")
     }
 

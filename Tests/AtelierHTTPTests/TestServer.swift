@@ -19,6 +19,8 @@ final class TestServer: Sendable {
     let services: Services
     let port: Int
     let databaseURL: String
+    /// The checkout's files, as a development build serves them.
+    static let resources = WebResources(root: TestDatabase.repositoryRoot)
     private let task: Task<Void, any Error>
 
     /// With `databaseURL`, a second server on another's database, as a second process would be.
@@ -30,7 +32,7 @@ final class TestServer: Sendable {
         var logger = Logger(label: "atelier.test")
         logger.logLevel = .critical
         let bound = AsyncStream<Int>.makeStream()
-        let app = AtelierApplication.build(services: services, host: "127.0.0.1", port: 0, logger: logger) { port in
+        let app = AtelierApplication.build(services: services, resources: resources, host: "127.0.0.1", port: 0, logger: logger) { port in
             bound.continuation.yield(port)
         }
         let task = Task { try await app.run() }
