@@ -1,6 +1,8 @@
 import AtelierServices
 import Hummingbird
 import Logging
+import ServiceLifecycle
+import UnixSignals
 
 /// The whole HTTP application in one place: middleware, public routes, and one line per
 /// controller under `/api/v1`.
@@ -37,8 +39,21 @@ public enum AtelierApplication {
         Application(
             router: buildRouter(services: services, resources: resources),
             configuration: .init(address: .hostname(host, port: port), serverName: "atelier"),
-            services: [EventListenerService(events: services.events)],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
+    }
+
+    /// The whole server as one service group: the pool, the embedding worker, the event listener,
+    /// then the HTTP server. On a graceful shutdown (SIGTERM, SIGINT) the group stops them in
+    /// reverse: the server drains its requests and ends its event streams, then the listener and
+    /// the worker stop, and the pool closes last.
+    public static func serviceGroup(
+        services: Services, resources: WebResources, host: String, port: Int, logger: Logger,
+        signals: [UnixSignal] = [.sigterm, .sigint], onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> ServiceGroup {
+        let app = build(services: services, resources: resources, host: host, port: port, logger: logger, onRunning: onRunning)
+        return ServiceGroup(
+            configuration: .init(
+                services: services.background(logger: logger) + [app], gracefulShutdownSignals: signals, logger: logger))
     }
 }

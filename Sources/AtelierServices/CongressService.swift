@@ -16,13 +16,13 @@ public struct CongressOverview: Sendable, Codable, Equatable {
 
 /// Congresses and their workshops, as participants see them.
 public struct CongressService: Sendable {
-    let pool: ConnectionPool
+    let database: Database
 
-    public init(pool: ConnectionPool) { self.pool = pool }
+    public init(pool: ConnectionPool) { self.database = Database(pool: pool) }
 
     /// A congress is visible to its own participants only.
     public func overview(slug: String, for reader: Participant) async throws -> CongressOverview {
-        try await pool.withTransaction(.repeatableRead) { connection in
+        try await database.withTransaction(.repeatableRead) { connection in
             guard let congress = try CongressStore.congress(slug: slug, in: connection), congress.id == reader.congressID
             else { throw ServiceError.notFound("no congress \"\(slug)\"") }
             return CongressOverview(
@@ -35,12 +35,12 @@ public struct CongressService: Sendable {
     }
 
     public func workshop(id: UUID, for reader: Participant) async throws -> Workshop {
-        try await pool.withConnection { try Self.visibleWorkshop(id: id, for: reader, in: $0) }
+        try await database.withConnection { try Self.visibleWorkshop(id: id, for: reader, in: $0) }
     }
 
     /// Opens or closes a workshop: a closed workshop takes no new contributions nor votes.
     public func setStatus(_ status: WorkshopStatus, workshopID: UUID, by actor: Participant) async throws -> Workshop {
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             let workshop = try Self.visibleWorkshop(id: workshopID, for: actor, in: connection)
             guard actor.mayModerate(workshop) else {
                 throw ServiceError.forbidden("only the workshop's leads and admins may open or close it")

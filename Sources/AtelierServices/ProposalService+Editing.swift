@@ -76,8 +76,7 @@ extension ProposalService {
             let proposal = try Self.current(proposalID, version: version, in: workshop, draft: false, in: connection)
             if proposal.status == status { return try Self.views([proposalID], for: actor, workshop: workshop, in: connection)[0] }
             guard proposal.status.mayBecome(status) else {
-                throw ServiceError.conflict(
-                    kind: "invalid-status-transition", detail: "a \(proposal.status.rawValue) proposal cannot become \(status.rawValue) directly")
+                throw ServiceError.invalidStatusTransition("a \(proposal.status.rawValue) proposal cannot become \(status.rawValue) directly")
             }
             let previous = try Self.snapshot(proposalID, in: connection)
             if status == .validated, proposal.status == .draft, previous.synthesis.isEmpty || previous.sourceIDs.isEmpty {
@@ -117,9 +116,8 @@ extension ProposalService {
             guard order.count == liveIDs.count, Set(order) == liveIDs else {
                 let unknown = order.filter { !liveIDs.contains($0) }.map { $0.uuidString.lowercased() }
                 let missing = live.map(\.id).filter { !order.contains($0) }.map { $0.uuidString.lowercased() }
-                throw ServiceError.conflict(
-                    kind: "conflict",
-                    detail: "the order must name each live proposal of the workshop once; missing: \(missing), not live here or repeated: \(unknown)")
+                throw ServiceError.proposalOrderMismatch(
+                    "the order must name each live proposal of the workshop once; missing: \(missing), not live here or repeated: \(unknown)")
             }
             let positions = Dictionary(uniqueKeysWithValues: live.map { ($0.id, $0.position) })
             for (position, id) in order.enumerated() where positions[id] != position {

@@ -38,11 +38,11 @@ public struct RevisionDiff: Sendable {
 /// Leads consolidate their workshops and admins every workshop; everyone else reads and
 /// endorses published proposals only.
 public struct ProposalService: Sendable {
-    let pool: ConnectionPool
+    let database: Database
 
     public static let defaultPageSize = 50
 
-    public init(pool: ConnectionPool) { self.pool = pool }
+    public init(pool: ConnectionPool) { self.database = Database(pool: pool) }
 
     /// The workshop's proposals in their order. Readers who do not consolidate the workshop
     /// see live published ones only, whatever they ask for.
@@ -54,7 +54,7 @@ public struct ProposalService: Sendable {
             guard let position = Int(parts[0]), let id = UUID(uuidString: parts[1]) else { throw Self.foreignCursor }
             return (position: position, id: id)
         }
-        return try await pool.withTransaction(.repeatableRead) { connection in
+        return try await database.withTransaction(.repeatableRead) { connection in
             let workshop = try CongressService.visibleWorkshop(id: workshopID, for: reader, in: connection)
             let consolidates = reader.mayModerate(workshop)
             let filter = ProposalFilter(
@@ -69,7 +69,7 @@ public struct ProposalService: Sendable {
     }
 
     public func proposal(id: UUID, for reader: Participant) async throws -> ProposalView {
-        try await pool.withTransaction(.repeatableRead) { connection in
+        try await database.withTransaction(.repeatableRead) { connection in
             let (_, workshop) = try Self.visible(id, for: reader, in: connection)
             return try Self.views([id], for: reader, workshop: workshop, in: connection)[0]
         }
@@ -82,7 +82,7 @@ public struct ProposalService: Sendable {
             guard let version = Int(parts[0]) else { throw Self.foreignCursor }
             return version
         }
-        return try await pool.withTransaction(.repeatableRead) { connection in
+        return try await database.withTransaction(.repeatableRead) { connection in
             _ = try Self.history(proposalID, for: reader, in: connection)
             let revisions = try ProposalRevisionStore.revisions(
                 proposalID: proposalID, afterVersion: start ?? 0, limit: limit + 1, in: connection)
@@ -93,7 +93,7 @@ public struct ProposalService: Sendable {
 
     /// What changed from one version to another; by default, the latest change.
     public func diff(proposalID: UUID, from: Int?, to: Int?, for reader: Participant) async throws -> RevisionDiff {
-        try await pool.withTransaction(.repeatableRead) { connection in
+        try await database.withTransaction(.repeatableRead) { connection in
             let proposal = try Self.history(proposalID, for: reader, in: connection)
             let target = to ?? proposal.version
             let origin = from ?? max(1, target - 1)
@@ -115,7 +115,7 @@ public struct ProposalService: Sendable {
             guard let id = Int64(parts[0]) else { throw Self.foreignCursor }
             return id
         }
-        return try await pool.withTransaction(.repeatableRead) { connection in
+        return try await database.withTransaction(.repeatableRead) { connection in
             let workshop = try Self.workshopToConsolidate(workshopID, by: reader, in: connection)
             let entries = try ConsolidationLogStore.entries(workshopID: workshop.id, beforeID: start, limit: limit + 1, in: connection)
             let (items, next) = Self.page(entries, limit: limit, of: "log") { [String($0.id)] }
@@ -125,10 +125,10 @@ public struct ProposalService: Sendable {
 
     /// Backs a published proposal; backing it again changes nothing.
     public func endorse(proposalID: UUID, by participant: Participant) async throws -> ProposalView {
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             let (proposal, workshop) = try Self.visible(proposalID, for: participant, in: connection)
             guard proposal.status == .published, !proposal.isRetired else {
-                throw ServiceError.conflict(kind: "proposal-not-published", detail: "only a published proposal can be endorsed")
+                throw ServiceError.proposalNotPublished("only a published proposal can be endorsed")
             }
             try EndorsementStore.endorse(congressID: workshop.congressID, proposalID: proposalID, participantID: participant.id, in: connection)
             return try Self.views([proposalID], for: participant, workshop: workshop, in: connection)[0]
@@ -137,7 +137,7 @@ public struct ProposalService: Sendable {
 
     /// Withdraws the participant's endorsement, if any.
     public func withdrawEndorsement(proposalID: UUID, by participant: Participant) async throws -> ProposalView {
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             let (_, workshop) = try Self.visible(proposalID, for: participant, in: connection)
             try EndorsementStore.withdraw(proposalID: proposalID, participantID: participant.id, in: connection)
             return try Self.views([proposalID], for: participant, workshop: workshop, in: connection)[0]

@@ -2,7 +2,6 @@ import ArgumentParser
 import AtelierCore
 import AtelierServices
 import Foundation
-import Postgres
 
 struct Participants: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Manage a congress's participants.", subcommands: [Add.self, Revoke.self, Token.self])
@@ -26,20 +25,13 @@ struct Participants: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let pool = try database.pool()
-            let result = await outcome {
-                try await Services(pool: pool).participants.add(
+            let (participant, token) = try await database.withServices {
+                try await $0.participants.add(
                     congressSlug: congress, displayName: name, organisation: organisation, role: Role(rawValue: role)!,
                     named: named, leadsWorkshops: workshop)
             }
-            try? await pool.shutdown()
-            do {
-                let (participant, token) = try result.get()
-                printError("Added \(participant.displayName) (\(participant.role.rawValue)), id \(participant.id.uuidString.lowercased()).")
-                print(token)
-            } catch let error as ServiceError {
-                throw ValidationError(error.description)
-            }
+            printError("Added \(participant.displayName) (\(participant.role.rawValue)), id \(participant.id.uuidString.lowercased()).")
+            print(token)
         }
     }
 }
@@ -52,14 +44,8 @@ extension Participants {
         @Option(help: "The participant's id.") var id: UUID
 
         func run() async throws {
-            let pool = try database.pool()
-            let result = await outcome { try await Services(pool: pool).participants.revokeTokens(participantID: id) }
-            try? await pool.shutdown()
-            do {
-                print("Revoked \(try result.get()) token(s).")
-            } catch let error as ServiceError {
-                throw ValidationError(error.description)
-            }
+            let revoked = try await database.withServices { try await $0.participants.revokeTokens(participantID: id) }
+            print("Revoked \(revoked) token(s).")
         }
     }
 
@@ -71,14 +57,7 @@ extension Participants {
         @Option(help: "The participant's id.") var id: UUID
 
         func run() async throws {
-            let pool = try database.pool()
-            let result = await outcome { try await Services(pool: pool).participants.issueToken(participantID: id) }
-            try? await pool.shutdown()
-            do {
-                print(try result.get())
-            } catch let error as ServiceError {
-                throw ValidationError(error.description)
-            }
+            print(try await database.withServices { try await $0.participants.issueToken(participantID: id) })
         }
     }
 }
