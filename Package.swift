@@ -98,6 +98,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The demo congress: the real programme of Agen 2026 with fictional participants and
+        // contributions, loaded through the services by `atelier demo`, the tests and the benchmarks.
+        .target(
+            name: "AtelierDemo",
+            dependencies: ["AtelierServices", "AtelierStore", "AtelierCore", "Postgres"],
+            swiftSettings: strict
+        ),
         .target(
             name: "AtelierHTTP",
             dependencies: [
@@ -116,6 +123,7 @@ let package = Package(
             dependencies: [
                 "AtelierHTTP",
                 "AtelierServices",
+                "AtelierDemo",
                 "AtelierCore",
                 "AtelierEmbedding",
                 "AtelierExport",
@@ -155,8 +163,8 @@ let package = Package(
         .testTarget(
             name: "AtelierServicesTests",
             dependencies: [
-                "AtelierServices", "AtelierStore", "AtelierCore", "AtelierEmbedding", "AtelierExport", "Postgres", "AtelierTestSupport",
-                "ZipSupport", "TestProcesses",
+                "AtelierServices", "AtelierDemo", "AtelierStore", "AtelierCore", "AtelierEmbedding", "AtelierExport", "Postgres",
+                "AtelierTestSupport", "ZipSupport", "TestProcesses",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -164,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "AtelierHTTPTests",
             dependencies: [
-                "AtelierHTTP", "AtelierServices", "AtelierStore", "AtelierCore", "AtelierExport", "Postgres", "AtelierTestSupport",
+                "AtelierHTTP", "AtelierServices", "AtelierDemo", "AtelierStore", "AtelierCore", "AtelierExport", "Postgres", "AtelierTestSupport",
                 "ZipSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -27,7 +27,7 @@ public struct ClusteringService: Sendable {
             throw ServiceError.invalid(field: "clusters", reason: "must be \"auto\" or a number from 1 to 50")
         }
         let (workshop, texts, previous) = try await database.withTransaction(.repeatableRead) { connection in
-            let workshop = try Self.moderated(workshopID, by: actor, in: connection)
+            let workshop = try CongressService.ledWorkshop(id: workshopID, by: actor, toDo: "cluster it", in: connection)
             let texts = try ContributionStore.publishedTexts(workshopID: workshop.id, in: connection)
             let previous = fresh ? nil : try ClusteringStore.latest(workshopID: workshop.id, in: connection)
             return (workshop, texts, previous)
@@ -94,21 +94,12 @@ public struct ClusteringService: Sendable {
 
     public func latest(workshopID: UUID, for actor: Participant) async throws -> ClusteringView {
         try await database.withTransaction(.repeatableRead) { connection in
-            let workshop = try Self.moderated(workshopID, by: actor, in: connection)
+            let workshop = try CongressService.ledWorkshop(id: workshopID, by: actor, toDo: "cluster it", in: connection)
             guard let run = try ClusteringStore.latest(workshopID: workshop.id, in: connection) else {
                 throw ServiceError.notFound("the workshop has not been clustered yet")
             }
             return try Self.view(run, in: connection)
         }
-    }
-
-    /// Candidate proposals are the leads' working material, not yet for the room.
-    static func moderated(_ workshopID: UUID, by actor: Participant, in connection: Connection) throws -> Workshop {
-        let workshop = try CongressService.visibleWorkshop(id: workshopID, for: actor, in: connection)
-        guard actor.mayModerate(workshop) else {
-            throw ServiceError.forbidden("only the workshop's leads and admins may cluster it")
-        }
-        return workshop
     }
 
     static func view(_ run: ClusteringRun, in connection: Connection) throws -> ClusteringView {

@@ -41,10 +41,7 @@ public struct CongressService: Sendable {
     /// Opens or closes a workshop: a closed workshop takes no new contributions nor votes.
     public func setStatus(_ status: WorkshopStatus, workshopID: UUID, by actor: Participant) async throws -> Workshop {
         try await database.withTransaction { connection in
-            let workshop = try Self.visibleWorkshop(id: workshopID, for: actor, in: connection)
-            guard actor.mayModerate(workshop) else {
-                throw ServiceError.forbidden("only the workshop's leads and admins may open or close it")
-            }
+            let workshop = try Self.ledWorkshop(id: workshopID, by: actor, toDo: "open or close it", in: connection)
             return try CongressStore.setWorkshopStatus(id: workshop.id, status: status, in: connection)!
         }
     }
@@ -52,6 +49,15 @@ public struct CongressService: Sendable {
     static func visibleWorkshop(id: UUID, for reader: Participant, in connection: Connection) throws -> Workshop {
         guard let workshop = try CongressStore.workshop(id: id, in: connection), workshop.congressID == reader.congressID
         else { throw ServiceError.notFound("no workshop \(id.uuidString.lowercased())") }
+        return workshop
+    }
+}
+
+extension CongressService {
+    /// The workshop, when `actor` leads it; otherwise `forbidden`, saying what only its leads may do.
+    static func ledWorkshop(id: UUID, by actor: Participant, toDo action: String, in connection: Connection) throws -> Workshop {
+        let workshop = try visibleWorkshop(id: id, for: actor, in: connection)
+        guard actor.leads(workshop) else { throw ServiceError.forbidden("only the workshop's leads and admins may \(action)") }
         return workshop
     }
 }

@@ -25,7 +25,7 @@ extension ProposalService {
             case .workshop(let id): workshop = try Self.workshopToConsolidate(id, by: actor, in: connection)
             case .proposal(let id):
                 let (_, found) = try Self.visible(id, for: actor, in: connection)
-                guard actor.mayModerate(found) else { throw Self.leadsOnly }
+                guard actor.leads(found) else { throw Self.leadsOnly }
                 workshop = found
             }
             try ConsolidationLogStore.lockWorkshop(workshop.id, in: connection)
@@ -42,9 +42,7 @@ extension ProposalService {
     static let leadsOnly = ServiceError.forbidden("only the workshop's leads and admins may consolidate its proposals")
 
     static func workshopToConsolidate(_ id: UUID, by actor: Participant, in connection: Connection) throws -> Workshop {
-        let workshop = try CongressService.visibleWorkshop(id: id, for: actor, in: connection)
-        guard actor.mayModerate(workshop) else { throw leadsOnly }
-        return workshop
+        try CongressService.ledWorkshop(id: id, by: actor, toDo: "consolidate its proposals", in: connection)
     }
 
     /// The proposal and its workshop, if the reader may see it: every proposal for the
@@ -54,7 +52,7 @@ extension ProposalService {
         guard let proposal = try ProposalStore.proposal(id: id, in: connection),
             let workshop = try CongressStore.workshop(id: proposal.workshopID, in: connection), workshop.congressID == reader.congressID
         else { throw notFound }
-        guard reader.mayModerate(workshop) || (proposal.status == .published && !proposal.isRetired) else { throw notFound }
+        guard reader.leads(workshop) || (proposal.status == .published && !proposal.isRetired) else { throw notFound }
         return (proposal, workshop)
     }
 

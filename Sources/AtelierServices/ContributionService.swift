@@ -4,11 +4,6 @@ import Foundation
 import Postgres
 
 /// A change to a contribution's title: keep it, or set it (nil removes it).
-public enum TitleChange: Sendable, Equatable {
-    case keep
-    case set(String?)
-}
-
 /// Posting, reading, editing, withdrawing and moderating contributions.
 public struct ContributionService: Sendable {
     let database: Database
@@ -51,7 +46,7 @@ public struct ContributionService: Sendable {
 
     public func page(
         workshopID: UUID, search: String?, sort: ContributionSort, cursor: String?, limit: Int?, for reader: Participant
-    ) async throws -> ContributionPage {
+    ) async throws -> Page<Contribution> {
         let limit = try PageSize.checked(limit, default: Self.defaultPageSize)
         var after: ContributionCursor?
         if let cursor {
@@ -70,8 +65,9 @@ public struct ContributionService: Sendable {
         let query = ContributionQuery(text: text, sort: sort, after: after, limit: limit)
         return try await database.withTransaction(.repeatableRead) { connection in
             let workshop = try CongressService.visibleWorkshop(id: workshopID, for: reader, in: connection)
-            let contributionReader = ContributionReader(participantID: reader.id, seesHidden: reader.mayModerate(workshop))
-            return try ContributionStore.page(workshopID: workshop.id, reader: contributionReader, query: query, in: connection)
+            let contributionReader = ContributionReader(participantID: reader.id, seesHidden: reader.leads(workshop))
+            let rows = try ContributionStore.page(workshopID: workshop.id, reader: contributionReader, query: query, in: connection)
+            return ContributionCursor.paginator.page(rows, limit: limit) { $0.position.position }.map(\.contribution)
         }
     }
 
@@ -82,7 +78,7 @@ public struct ContributionService: Sendable {
     }
 
     /// The author rewrites their own published contribution while the workshop is open.
-    public func edit(id: UUID, title: TitleChange, body: String?, by author: Participant) async throws -> Contribution {
+    public func edit(id: UUID, title: Patch<String>, body: String?, by author: Participant) async throws -> Contribution {
         let edited = try await database.withTransaction { connection in
             let (contribution, workshop) = try Self.visible(id: id, for: author, in: connection)
             guard contribution.authorID == author.id else {
@@ -92,12 +88,7 @@ public struct ContributionService: Sendable {
                 throw ServiceError.contributionNotPublished("a \(contribution.status.rawValue) contribution cannot be edited")
             }
             guard workshop.status == .open else { throw Self.closed(workshop) }
-            let newTitle: String?
-            switch title {
-            case .keep: newTitle = contribution.title
-            case .set(let value): newTitle = value
-            }
-            let (checkedTitle, checkedBody) = try Self.validate(title: newTitle, body: body ?? contribution.body)
+            let (checkedTitle, checkedBody) = try Self.validate(title: title.applied(to: contribution.title), body: body ?? contribution.body)
             try ContributionStore.update(id: id, title: checkedTitle, body: checkedBody, in: connection)
             return try ContributionStore.contribution(id: id, readerID: author.id, in: connection)!
         }
@@ -111,7 +102,7 @@ public struct ContributionService: Sendable {
         try await database.withTransaction { connection in
             let (contribution, workshop) = try Self.visible(id: id, for: actor, in: connection)
             let isAuthor = contribution.authorID == actor.id
-            guard isAuthor || actor.mayModerate(workshop) else {
+            guard isAuthor || actor.leads(workshop) else {
                 throw ServiceError.forbidden("only the author, the workshop's leads and admins may remove a contribution")
             }
             guard contribution.status == .published else {
@@ -142,7 +133,7 @@ public struct ContributionService: Sendable {
         let isAuthor = contribution.authorID == reader.id
         switch contribution.status {
         case .published: break
-        case .hidden: guard isAuthor || reader.mayModerate(workshop) else { throw notFound }
+        case .hidden: guard isAuthor || reader.leads(workshop) else { throw notFound }
         case .withdrawn: guard isAuthor else { throw notFound }
         }
         return (contribution, workshop)

@@ -4,11 +4,6 @@ import Foundation
 import Postgres
 
 /// A change to a source's note: keep it, or set it (nil or empty removes it).
-public enum NoteChange: Sendable, Equatable {
-    case keep
-    case set(String?)
-}
-
 extension ProposalService {
     /// Creates a draft at the end of the workshop's order, with the given contributions as
     /// sources. A retry with the same Idempotency-Key returns the first proposal.
@@ -136,20 +131,18 @@ extension ProposalService {
     /// note of one it has, or makes this proposal the one the contribution mainly feeds.
     /// Returns whether the source was added.
     public func putSource(
-        proposalID: UUID, version: Int, contributionID: UUID, note rawNote: NoteChange, primary: Bool, by actor: Participant
+        proposalID: UUID, version: Int, contributionID: UUID, note rawNote: Patch<String>, primary: Bool, by actor: Participant
     ) async throws -> (view: ProposalView, added: Bool) {
-        var note: String?
-        if case .set(let raw) = rawNote {
-            note = try Self.validated { () throws(ProposalText.Problem) in try ProposalText.validateNote(raw) }
-        }
-        let newNote = note
+        let note = try rawNote.map { raw in try Self.validated { () throws(ProposalText.Problem) in try ProposalText.validateNote(raw) } }
+        // A note that validates to nothing (white space) clears it.
+        let newNote = note.applied(to: nil) ?? nil
         return try await consolidate(.proposal(proposalID), by: actor) { workshop, connection in
             _ = try Self.current(proposalID, version: version, in: workshop, draft: true, in: connection)
             let previous = try Self.snapshot(proposalID, in: connection)
             let existing = try ProposalSourceStore.rows(proposalID: proposalID, in: connection).first { $0.contributionID == contributionID }
             var changed = existing == nil
             if let existing {
-                if case .set = rawNote, existing.note != newNote {
+                if note != .keep, existing.note != newNote {
                     try ProposalSourceStore.setNote(newNote, contributionID: contributionID, proposalID: proposalID, in: connection)
                     changed = true
                 }

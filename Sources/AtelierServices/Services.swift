@@ -15,7 +15,6 @@ public struct Services: Sendable {
     public let events: EventService
     public let exports: ExportService
     public let dumps: CongressDumpService
-    public let demo: DemoLoader
     public let schema: SchemaService
     public let embeddings: EmbeddingService
 
@@ -34,7 +33,6 @@ public struct Services: Sendable {
         events = EventService(pool: pool)
         exports = ExportService(pool: pool)
         dumps = CongressDumpService(pool: pool)
-        demo = DemoLoader(pool: pool, clusterings: clusterings)
         schema = SchemaService(database: Database(pool: pool))
     }
 

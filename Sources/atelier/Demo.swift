@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtelierDemo
 import AtelierServices
 
 struct Demo: AsyncParsableCommand {
@@ -13,7 +14,7 @@ struct Demo: AsyncParsableCommand {
             if case .unavailable(let reason) = services.embeddings.availability {
                 printError("atelier demo: the first clusterings group on words alone: \(reason)")
             }
-            return try await services.demo.load()
+            return try await DemoLoader(services: services).load()
         }
         print(
             """

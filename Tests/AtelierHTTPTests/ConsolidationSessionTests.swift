@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierDemo
 import AtelierServices
 import AtelierStore
 import Foundation
@@ -12,7 +13,7 @@ import Testing
 @Suite struct ConsolidationSessionTests {
     @Test func aWholeSessionKeepsEveryContributionTraceable() async throws {
         try await withTestServer(poolSize: 6) { server in
-            let admin = try await server.services.demo.load().adminToken
+            let admin = try await DemoLoader(services: server.services).load().adminToken
             func token(_ key: String) async throws -> String {
                 let id = try await server.sql { connection in
                     try connection.query("SELECT id FROM participant WHERE external_ref = $1", ["demo:\(key)"]).first!.decode(

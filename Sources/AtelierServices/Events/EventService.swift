@@ -58,7 +58,7 @@ public struct EventService: Sendable {
         }
         let workshop = try await database.withConnection { try CongressService.visibleWorkshop(id: workshopID, for: reader, in: $0) }
         return WorkshopEventFeed(
-            pool: database.pool, hub: hub, workshopID: workshop.id, after: lastEventID, isModerator: reader.mayModerate(workshop))
+            pool: database.pool, hub: hub, workshopID: workshop.id, after: lastEventID, isModerator: reader.leads(workshop))
     }
 
     /// Deletes events older than `days` days; a client resuming from before them is told to reload.

@@ -127,7 +127,7 @@ extension ExportRequester {
         case .attendee: throw ServiceError.forbidden("only admins and workshop leads may export the briefing")
         case .lead:
             guard let workshop else { throw ServiceError.forbidden("a lead exports the workshops they lead, one at a time: name one") }
-            guard participant.mayModerate(workshop) else { throw ServiceError.forbidden("you do not lead the workshop \"\(workshop.slug)\"") }
+            guard participant.leads(workshop) else { throw ServiceError.forbidden("you do not lead the workshop \"\(workshop.slug)\"") }
             guard votes == .aggregated else { throw ServiceError.forbidden("only admins may export the raw votes") }
         }
     }

@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierServices
 import AtelierStore
 import Foundation
 import Postgres
@@ -20,10 +21,10 @@ public struct DemoLoader: Sendable {
     let access: AccessService
     let clusterings: ClusteringService
 
-    public init(pool: ConnectionPool, clusterings: ClusteringService) {
-        self.database = Database(pool: pool)
-        self.access = AccessService(pool: pool)
-        self.clusterings = clusterings
+    public init(services: Services) {
+        database = Database(pool: services.pool)
+        access = services.access
+        clusterings = services.clusterings
     }
 
     public func load() async throws -> DemoSummary {
@@ -87,7 +88,7 @@ public struct DemoLoader: Sendable {
         for workshop in DemoCongress.workshops {
             let spacing = 7200 / Double(max(workshop.contributions.count, 1))
             for (index, contribution) in workshop.contributions.enumerated() {
-                let (title, body) = try ContributionService.validate(title: contribution.title, body: contribution.body)
+                let (title, body) = (try ContributionText.validateTitle(contribution.title), try ContributionText.validateBody(contribution.body))
                 let (id, _) = try ContributionStore.insert(
                     congressID: congress.id, workshopID: workshopIDs[workshop.slug]!,
                     authorID: participantIDs[contribution.author]!, title: title, body: body,
