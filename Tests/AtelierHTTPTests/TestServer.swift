@@ -8,6 +8,7 @@ import Hummingbird
 import Logging
 import Postgres
 import Synchronization
+import Testing
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -20,7 +21,8 @@ final class TestServer: Sendable {
     let port: Int
     let databaseURL: String
     /// The checkout's files, as a development build serves them.
-    static let resources = WebResources(root: TestDatabase.repositoryRoot)
+    // The checkout always holds them; a failure here is a broken checkout, not a test result.
+    static let resources = try! WebResources(root: TestDatabase.repositoryRoot)
     private let task: Task<Void, any Error>
 
     /// With `databaseURL`, a second server on another's database, as a second process would be.
@@ -114,9 +116,11 @@ final class TestServer: Sendable {
         }
     }
 
+    /// Every reply is checked against `api/openapi.json`: a status the operation does not
+    /// document, or a body that breaks its schema, fails the calling test.
     func request(
         _ method: String, _ path: String, token: String? = nil, json: Any? = nil, body: Data? = nil,
-        headers: [String: String] = [:]
+        headers: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Reply {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
@@ -131,6 +135,9 @@ final class TestServer: Sendable {
         let http = response as! HTTPURLResponse
         var replyHeaders: [String: String] = [:]
         for (key, value) in http.allHeaderFields { replyHeaders["\(key)"] = "\(value)" }
-        return Reply(status: http.statusCode, headers: replyHeaders, body: data)
+        let reply = Reply(status: http.statusCode, headers: replyHeaders, body: data)
+        let faults = Contract.repository.faults(method: method, path: path, status: reply.status, contentType: reply.contentType, body: data)
+        for fault in faults { Issue.record("contract: \(fault)", sourceLocation: sourceLocation) }
+        return reply
     }
 }
