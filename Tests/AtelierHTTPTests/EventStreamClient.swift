@@ -71,7 +71,7 @@ final class EventStreamClient: Sendable {
     var current: State { state.withLock { $0 } }
 
     /// Waits until the state satisfies `condition`, and returns it. The first wait that sees the
-    /// response head checks its status and content type against the contract, from the test's
+    /// response head checks its status and headers against the contract, from the test's
     /// own task so that a fault fails that test.
     @discardableResult
     func wait(until condition: @escaping (State) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async throws -> State {
@@ -82,8 +82,7 @@ final class EventStreamClient: Sendable {
                 defer { done = true }; return !done
             })
         else { return state }
-        let contentType = state.header("Content-Type") ?? ""
-        for fault in Contract.repository.faults(method: "GET", path: path, status: status, contentType: contentType, body: nil) {
+        for fault in Contract.repository.faults(method: "GET", path: path, status: status, headers: state.headers, body: nil) {
             Issue.record("contract: \(fault)", sourceLocation: sourceLocation)
         }
         return state

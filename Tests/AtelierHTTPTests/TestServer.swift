@@ -117,7 +117,7 @@ final class TestServer: Sendable {
     }
 
     /// Every reply is checked against `api/openapi.json`: a status the operation does not
-    /// document, or a body that breaks its schema, fails the calling test.
+    /// document, a body that breaks its schema or a documented header missing fails the calling test.
     func request(
         _ method: String, _ path: String, token: String? = nil, json: Any? = nil, body: Data? = nil,
         headers: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
@@ -136,7 +136,7 @@ final class TestServer: Sendable {
         var replyHeaders: [String: String] = [:]
         for (key, value) in http.allHeaderFields { replyHeaders["\(key)"] = "\(value)" }
         let reply = Reply(status: http.statusCode, headers: replyHeaders, body: data)
-        let faults = Contract.repository.faults(method: method, path: path, status: reply.status, contentType: reply.contentType, body: data)
+        let faults = Contract.repository.faults(method: method, path: path, status: reply.status, headers: replyHeaders, body: data)
         for fault in faults { Issue.record("contract: \(fault)", sourceLocation: sourceLocation) }
         return reply
     }

@@ -47,31 +47,45 @@ struct Contract: Sendable {
     }
 
     /// What is wrong with this reply to this request, one sentence per fault; empty when it
-    /// is documented. A request no operation takes must get a problem document (404, 405…).
-    /// Without a body (a stream still open), only the status and content type are checked.
-    func faults(method: String, path: String, status: Int, contentType: String, body: Data?) -> [String] {
+    /// is documented: its status, its content type, its body against the schema, and the
+    /// headers the response says it carries. A request no operation takes must get a problem
+    /// document (404, 405…). Without a body (a stream still open), the body is not checked.
+    func faults(method: String, path: String, status: Int, headers: [String: String], body: Data?) -> [String] {
+        let contentType = Self.header("Content-Type", in: headers) ?? ""
         guard let operation = operation(method, path) else {
-            let name = "\(method) \(path) (no operation)"
             let problem = JSONValue.object(["$ref": .string("#/components/schemas/Problem")])
-            return check(body, as: "application/problem+json", against: problem, contentType: contentType).map { "\(name) → \(status): \($0)" }
+            return check(body, as: "application/problem+json", against: problem, contentType: contentType).map {
+                "\(method) \(path) (no operation) → \(status): \($0)"
+            }
         }
         let name = "\(operation.name) → \(status)"
         let responses = operation.definition["responses"]
-        guard var response = responses?[String(status)] ?? responses?["default"] else {
+        guard let response = (responses?[String(status)] ?? responses?["default"]).map(resolved) else {
             return ["\(name): the status is not documented"]
         }
-        if let reference = response["$ref"]?.string, let target = document.resolve(pointer: String(reference.dropFirst())) {
-            response = target
+        let headerFaults = (response["headers"]?.members ?? [:]).sorted { $0.key < $1.key }.flatMap { header, definition in
+            self.faults(ofHeader: header, resolved(definition), in: headers)
         }
-        guard let content = response["content"]?.members else {
-            return (body ?? Data()).isEmpty ? [] : ["\(name): a body where none is documented"]
-        }
+        return (headerFaults + faults(ofBody: body, contentType: contentType, content: response["content"]?.members)).map { "\(name): \($0)" }
+    }
+
+    private func faults(ofBody body: Data?, contentType: String, content: [String: JSONValue]?) -> [String] {
+        guard let content else { return (body ?? Data()).isEmpty ? [] : ["a body where none is documented"] }
         let mediaType = Self.mediaType(contentType)
         guard let (documented, media) = content.first(where: { Self.mediaType($0.key) == mediaType }) else {
-            return ["\(name): Content-Type \"\(contentType)\" is not one of \(content.keys.sorted().joined(separator: ", "))"]
+            return ["Content-Type \"\(contentType)\" is not one of \(content.keys.sorted().joined(separator: ", "))"]
         }
         guard Self.isJSON(mediaType), let schema = media["schema"] else { return [] }
-        return check(body, as: documented, against: schema, contentType: contentType).map { "\(name): \($0)" }
+        return check(body, as: documented, against: schema, contentType: contentType)
+    }
+
+    /// A header the response documents: there when `required`, and its value as its schema says.
+    private func faults(ofHeader name: String, _ definition: JSONValue, in headers: [String: String]) -> [String] {
+        guard let value = Self.header(name, in: headers) else {
+            return definition["required"] == .bool(true) ? ["the required header \(name) is missing"] : []
+        }
+        guard let schema = definition["schema"] else { return [] }
+        return SchemaValidator(document: document).validate(.string(value), against: schema).map { "header \(name): \($0.message)" }
     }
 
     private func check(_ body: Data?, as mediaType: String, against schema: JSONValue, contentType: String) -> [String] {
@@ -81,6 +95,16 @@ struct Contract: Sendable {
         guard let body else { return [] }
         guard let instance = try? JSONValue.parse(body) else { return ["the body is not JSON"] }
         return SchemaValidator(document: document).validate(instance, against: schema).map(\.description)
+    }
+
+    /// A response, parameter or header object, with its `$ref` followed.
+    private func resolved(_ object: JSONValue) -> JSONValue {
+        guard let reference = object["$ref"]?.string, let target = document.resolve(pointer: String(reference.dropFirst())) else { return object }
+        return target
+    }
+
+    static func header(_ name: String, in headers: [String: String]) -> String? {
+        headers.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 
     /// `text/html; charset=utf-8` → `text/html`.

@@ -8,24 +8,36 @@ import Testing
     let contract = Contract.repository
     let health = Data(#"{"database": "ready", "live": true, "status": "ok"}"#.utf8)
 
+    func faults(_ method: String, _ path: String, _ status: Int, _ contentType: String, _ body: Data?, headers: [String: String] = [:]) -> [String] {
+        contract.faults(method: method, path: path, status: status, headers: headers.merging(["Content-Type": contentType]) { $1 }, body: body)
+    }
+
     @Test func aDocumentedReplyPasses() {
-        #expect(contract.faults(method: "GET", path: "/health", status: 200, contentType: "application/json; charset=utf-8", body: health) == [])
+        #expect(faults("GET", "/health", 200, "application/json; charset=utf-8", health) == [])
     }
 
     @Test func anUndocumentedStatusIsAFault() {
-        let faults = contract.faults(method: "GET", path: "/health", status: 418, contentType: "application/json", body: health)
-        #expect(faults == ["GET /health → 418: the status is not documented"])
+        let found = faults("GET", "/health", 418, "application/json", health)
+        #expect(found == ["GET /health → 418: the status is not documented"])
     }
 
     @Test func aBodyThatBreaksItsSchemaIsAFaultNamingWhere() {
         let body = Data(#"{"database": "ready", "live": "yes", "status": "ok"}"#.utf8)
-        let faults = contract.faults(method: "GET", path: "/health", status: 200, contentType: "application/json", body: body)
-        #expect(faults == [#"GET /health → 200: /live: expected boolean, got string "yes""#])
+        let found = faults("GET", "/health", 200, "application/json", body)
+        #expect(found == [#"GET /health → 200: /live: expected boolean, got string "yes""#])
     }
 
     @Test func anUndocumentedContentTypeIsAFault() {
-        let faults = contract.faults(method: "GET", path: "/health", status: 200, contentType: "text/plain", body: health)
-        #expect(faults.count == 1 && faults[0].contains("Content-Type \"text/plain\""), "\(faults)")
+        let found = faults("GET", "/health", 200, "text/plain", health)
+        #expect(found.count == 1 && found[0].contains("Content-Type \"text/plain\""), "\(found)")
+    }
+
+    @Test func aRequiredHeaderMissingOrAHeaderBreakingItsSchemaIsAFault() {
+        let contribution = Data(#"{"id": 1}"#.utf8)
+        let created = faults("POST", "/api/v1/workshops/\(UUID().uuidString)/contributions", 201, "application/json", contribution)
+        #expect(created.contains("POST /api/v1/workshops/{workshop}/contributions → 201: the required header Location is missing"), "\(created)")
+        let cached = faults("GET", "/health", 200, "application/json", health, headers: ["cache-control": "max-age=60"])
+        #expect(cached == [#"GET /health → 200: header Cache-Control: "max-age=60" is not "no-store""#])
     }
 
     @Test func theQueryIsIgnoredAndLiteralSegmentsWin() {
@@ -41,16 +53,17 @@ import Testing
     @Test func aReplyThatIsNotJSONIsCheckedForItsStatusAndContentTypeOnly() {
         let events = "/api/v1/workshops/\(UUID().uuidString)/events"
         let stream = Data("retry: 3000\n\n".utf8)
-        #expect(contract.faults(method: "GET", path: events, status: 200, contentType: "text/event-stream", body: stream) == [])
-        #expect(contract.faults(method: "GET", path: events, status: 200, contentType: "application/json", body: stream).count == 1)
+        #expect(faults("GET", events, 200, "text/event-stream", stream) == [])
+        #expect(faults("GET", events, 200, "application/json", stream).count == 1)
         let export = "/api/v1/congresses/agen-2026/export?format=csv"
-        #expect(contract.faults(method: "GET", path: export, status: 200, contentType: "application/zip", body: Data([0x50, 0x4B, 3, 4])) == [])
+        let attachment = ["Content-Disposition": "attachment; filename=\"donnees-agen-2026.zip\""]
+        #expect(faults("GET", export, 200, "application/zip", Data([0x50, 0x4B, 3, 4]), headers: attachment) == [])
     }
 
     @Test func aRequestNoOperationTakesMustGetAProblem() {
         let problem = Data(#"{"detail": "x", "instance": "/health", "status": 405, "title": "t", "type": "/problems/method-not-allowed"}"#.utf8)
-        #expect(contract.faults(method: "DELETE", path: "/health", status: 405, contentType: "application/problem+json", body: problem) == [])
-        #expect(contract.faults(method: "GET", path: "/nowhere", status: 404, contentType: "text/plain", body: Data("no".utf8)).count == 1)
+        #expect(faults("DELETE", "/health", 405, "application/problem+json", problem) == [])
+        #expect(faults("GET", "/nowhere", 404, "text/plain", Data("no".utf8)).count == 1)
     }
 
     @Test func aMissingOrBrokenContractStopsTheStartWithItsPath() throws {
