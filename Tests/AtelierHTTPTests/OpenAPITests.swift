@@ -83,6 +83,34 @@ import Testing
         }
     }
 
+    /// A problem response says which types it carries, so a client knows what to match on and
+    /// the contract check fails when an operation answers with another one.
+    @Test func everyProblemResponseListsItsTypesWithItsStatus() throws {
+        let document = Contract.repository.document
+        let byURI = Dictionary(uniqueKeysWithValues: ProblemType.all.map { ($0.uri, $0) })
+        var listed = Set<String>()
+        for (path, item) in document["paths"]?.members ?? [:] {
+            for (method, operation) in item.members ?? [:] {
+                for (status, response) in operation["responses"]?.members ?? [:] {
+                    let reference = response["$ref"]?.string
+                    let resolved = reference.flatMap { document.resolve(pointer: String($0.dropFirst())) } ?? response
+                    guard let schema = resolved["content"]?["application/problem+json"]?["schema"] else { continue }
+                    let place = "\(method.uppercased()) \(path) \(status)"
+                    let enumerated = schema["properties"]?["type"]?["enum"]?.elements
+                    let types = try #require(enumerated, "\(place) lists no types").compactMap(\.string)
+                    #expect(schema["properties"]?["status"]?["const"] == .number(Double(status) ?? 0), "\(place)")
+                    for uri in types {
+                        listed.insert(uri)
+                        #expect(byURI[uri]?.status.code == Int(status), "\(place): \(uri) is not a problem type with that status")
+                    }
+                }
+            }
+        }
+        // 405 and 500 can come from any route and are described once, in the document's introduction.
+        let everywhere: Set<String> = [ProblemType.methodNotAllowed.uri, ProblemType.internalError.uri]
+        #expect(listed.union(everywhere) == Set(byURI.keys), "never listed: \(Set(byURI.keys).subtracting(listed.union(everywhere)))")
+    }
+
     @Test func everyProblemTypeIsDocumentedAtItsURI() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }

@@ -27,6 +27,16 @@ import Testing
         #expect(found == [#"GET /health → 200: /live: expected boolean, got string "yes""#])
     }
 
+    @Test func aProblemOfATypeTheResponseDoesNotListIsAFault() {
+        let vote = "/api/v1/contributions/\(UUID().uuidString)/vote"
+        func problem(_ slug: String) -> Data {
+            Data(#"{"detail": "x", "instance": "/", "status": 409, "title": "t", "type": "/problems/\#(slug)"}"#.utf8)
+        }
+        #expect(faults("PUT", vote, 409, "application/problem+json", problem("workshop-closed")) == [])
+        let found = faults("PUT", vote, 409, "application/problem+json", problem("proposal-not-draft"))
+        #expect(found.count == 1 && found[0].hasPrefix("PUT /api/v1/contributions/{contribution}/vote → 409: /type: "), "\(found)")
+    }
+
     @Test func anUndocumentedContentTypeIsAFault() {
         let found = faults("GET", "/health", 200, "text/plain", health)
         #expect(found.count == 1 && found[0].contains("Content-Type \"text/plain\""), "\(found)")
