@@ -24,7 +24,9 @@ public struct WebResources: Sendable {
         do {
             parsed = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw LoadError(path: url.path, reason: "not JSON (\(error.localizedDescription))")
+            // Foundation's message alone says only "not in the correct format"; the debug text says where.
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+            throw LoadError(path: url.path, reason: "not JSON (\(detail))")
         }
         guard parsed is [String: Any] else { throw LoadError(path: url.path, reason: "not a JSON object") }
         return data
