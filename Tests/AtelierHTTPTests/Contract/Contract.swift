@@ -69,6 +69,16 @@ struct Contract: Sendable {
         return (headerFaults + faults(ofBody: body, contentType: contentType, content: response["content"]?.members)).map { "\(name): \($0)" }
     }
 
+    /// A request the server accepted (2xx) must fit the request body schema of its operation:
+    /// otherwise the server takes what the contract says it refuses, or the contract is too strict.
+    func faults(ofAccepted method: String, path: String, body: Data?) -> [String] {
+        guard let operation = operation(method, path), let body, !body.isEmpty,
+            let schema = operation.definition["requestBody"].map(resolved)?["content"]?["application/json"]?["schema"]
+        else { return [] }
+        guard let instance = try? JSONValue.parse(body) else { return ["\(operation.name): accepted a body that is not JSON"] }
+        return SchemaValidator(document: document).validate(instance, against: schema).map { "\(operation.name) accepted a request body where \($0)" }
+    }
+
     private func faults(ofBody body: Data?, contentType: String, content: [String: JSONValue]?) -> [String] {
         guard let content else { return (body ?? Data()).isEmpty ? [] : ["a body where none is documented"] }
         let mediaType = Self.mediaType(contentType)

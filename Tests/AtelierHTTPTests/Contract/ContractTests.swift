@@ -37,6 +37,16 @@ import Testing
         #expect(found.count == 1 && found[0].hasPrefix("PUT /api/v1/contributions/{contribution}/vote → 409: /type: "), "\(found)")
     }
 
+    @Test func anAcceptedRequestBodyThatBreaksItsSchemaIsAFault() {
+        let post = "/api/v1/workshops/\(UUID().uuidString)/contributions"
+        #expect(contract.faults(ofAccepted: "POST", path: post, body: Data(#"{"body": "Former les élus"}"#.utf8)) == [])
+        let found = contract.faults(ofAccepted: "POST", path: post, body: Data(#"{"title": 3, "body": "Former les élus"}"#.utf8))
+        #expect(
+            found.count == 1 && found[0].hasPrefix("POST /api/v1/workshops/{workshop}/contributions accepted a request body where /title: "),
+            "\(found)")
+        #expect(contract.faults(ofAccepted: "GET", path: post, body: nil) == [])
+    }
+
     @Test func anUndocumentedContentTypeIsAFault() {
         let found = faults("GET", "/health", 200, "text/plain", health)
         #expect(found.count == 1 && found[0].contains("Content-Type \"text/plain\""), "\(found)")
