@@ -15,7 +15,7 @@ public enum AtelierApplication {
         router.add(middleware: ResponseHeadersMiddleware())
         router.add(middleware: ProblemMiddleware(routes: routes))
         router.add(middleware: BodyLimitMiddleware())
-        ServiceController(services: services).addRoutes(to: router)
+        ServiceController(services: services, resources: resources).addRoutes(to: router)
 
         let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(access: services.access))
         CongressController(congresses: services.congresses).addRoutes(to: api)

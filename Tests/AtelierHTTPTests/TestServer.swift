@@ -9,6 +9,7 @@ import Logging
 import Postgres
 import ServiceLifecycle
 import Synchronization
+import Testing
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -38,7 +39,8 @@ final class TestServer: Sendable {
     let port: Int
     let databaseURL: String
     /// The checkout's files, as a development build serves them.
-    static let resources = WebResources(root: TestDatabase.repositoryRoot)
+    // The checkout always holds them; a failure here is a broken checkout, not a test result.
+    static let resources = try! WebResources(root: TestDatabase.repositoryRoot)
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
@@ -138,9 +140,12 @@ final class TestServer: Sendable {
         }
     }
 
+    /// Every reply is checked against `api/openapi.json`: a status the operation does not
+    /// document, a body that breaks its schema or a documented header missing fails the calling
+    /// test, and so does a request body the server accepted although it breaks its schema.
     func request(
         _ method: String, _ path: String, token: String? = nil, json: Any? = nil, body: Data? = nil,
-        headers: [String: String] = [:]
+        headers: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Reply {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
@@ -155,6 +160,10 @@ final class TestServer: Sendable {
         let http = response as! HTTPURLResponse
         var replyHeaders: [String: String] = [:]
         for (key, value) in http.allHeaderFields { replyHeaders["\(key)"] = "\(value)" }
-        return Reply(status: http.statusCode, headers: replyHeaders, body: data)
+        let reply = Reply(status: http.statusCode, headers: replyHeaders, body: data)
+        let faults = Contract.repository.faults(method: method, path: path, status: reply.status, headers: replyHeaders, body: data)
+        let accepted = (200..<300).contains(reply.status) ? Contract.repository.faults(ofAccepted: method, path: path, body: request.httpBody) : []
+        for fault in faults + accepted { Issue.record("contract: \(fault)", sourceLocation: sourceLocation) }
+        return reply
     }
 }
