@@ -32,6 +32,10 @@ public enum AtelierApplication {
         let site = router.group().add(middleware: PageSessionMiddleware(sessions: services.sessions))
         SignInController(sessions: services.sessions, pages: pages, settings: settings).addRoutes(to: site)
         HomePageController(congresses: services.congresses, pages: pages).addRoutes(to: site)
+        WorkshopPageController(services: services, pages: pages).addRoutes(to: site)
+        VotePageController(votes: services.votes).addRoutes(to: site)
+        ContributionEditController(contributions: services.contributions, pages: pages).addRoutes(to: site)
+        ProposalsPageController(services: services, pages: pages).addRoutes(to: site)
 
         routes.load(router.routes)
         return router
