@@ -47,15 +47,20 @@ public struct PageRenderer: Sendable {
         _ template: String, title: String, page: Any, session: PageSession?, status: HTTPResponse.Status = .ok,
         headers: HTTPFields = [:]
     ) -> Response {
+        let html = html(template, title: title, page: page, session: session)
+        var headers = headers
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    func html(_ template: String, title: String, page: Any, session: PageSession?) -> String {
         let frame = Frame(
             title: title, signedIn: session.map { SignedIn(name: $0.participant.displayName, role: Self.roleLabel($0.participant.role)) },
             csrf: session?.csrfToken ?? "", stylesheet: statics.url("atelier.css"), script: statics.url("atelier.js"), page: page)
         guard let html = library.render(frame, withTemplate: template) else {
             preconditionFailure("no template \(template)")
         }
-        var headers = headers
-        headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        return html
     }
 
     static func roleLabel(_ role: Role) -> String {
