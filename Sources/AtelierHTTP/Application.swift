@@ -4,18 +4,22 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// The whole HTTP application in one place: middleware, public routes, and one line per
-/// controller under `/api/v1`.
+/// The whole HTTP application in one place: middleware, public routes, one line per
+/// controller under `/api/v1`, and the pages.
 public enum AtelierApplication {
-    public static func buildRouter(services: Services, resources: WebResources) -> Router<AtelierRequestContext> {
+    public static func buildRouter(
+        services: Services, resources: WebResources, settings: PageSettings = .init()
+    ) throws -> Router<AtelierRequestContext> {
         let routes = RouteTable()
+        let pages = try PageRenderer(resources: resources)
         let router = Router(context: AtelierRequestContext.self)
         // Outermost first: request logs see every answer, headers go on problems too.
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: ResponseHeadersMiddleware())
-        router.add(middleware: ProblemMiddleware(routes: routes))
+        router.add(middleware: ProblemMiddleware(routes: routes, pages: pages))
         router.add(middleware: BodyLimitMiddleware())
         ServiceController(services: services, resources: resources).addRoutes(to: router)
+        StaticController(pages: pages).addRoutes(to: router)
 
         let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(access: services.access))
         CongressController(congresses: services.congresses).addRoutes(to: api)
@@ -27,17 +31,25 @@ public enum AtelierApplication {
         EventController(events: services.events).addRoutes(to: api)
         ExportController(exports: services.exports).addRoutes(to: api)
 
+        let site = router.group().add(middleware: PageSessionMiddleware(sessions: services.sessions))
+        SignInController(sessions: services.sessions, pages: pages, settings: settings).addRoutes(to: site)
+        HomePageController(congresses: services.congresses, pages: pages).addRoutes(to: site)
+        WorkshopPageController(services: services, pages: pages).addRoutes(to: site)
+        VotePageController(votes: services.votes).addRoutes(to: site)
+        ContributionEditController(contributions: services.contributions, pages: pages).addRoutes(to: site)
+        ProposalsPageController(services: services, pages: pages).addRoutes(to: site)
+
         routes.load(router.routes)
         return router
     }
 
     /// `onRunning` receives the port actually bound, which matters when asking for port 0.
     public static func build(
-        services: Services, resources: WebResources, host: String, port: Int, logger: Logger,
+        services: Services, resources: WebResources, settings: PageSettings = .init(), host: String, port: Int, logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         Application(
-            router: buildRouter(services: services, resources: resources),
+            router: try buildRouter(services: services, resources: resources, settings: settings),
             configuration: .init(address: .hostname(host, port: port), serverName: "atelier"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
@@ -48,10 +60,11 @@ public enum AtelierApplication {
     /// reverse: the server drains its requests and ends its event streams, then the listener and
     /// the worker stop, and the pool closes last.
     public static func serviceGroup(
-        services: Services, resources: WebResources, host: String, port: Int, logger: Logger,
+        services: Services, resources: WebResources, settings: PageSettings = .init(), host: String, port: Int, logger: Logger,
         signals: [UnixSignal] = [.sigterm, .sigint], onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> ServiceGroup {
-        let app = build(services: services, resources: resources, host: host, port: port, logger: logger, onRunning: onRunning)
+    ) throws -> ServiceGroup {
+        let app = try build(
+            services: services, resources: resources, settings: settings, host: host, port: port, logger: logger, onRunning: onRunning)
         return ServiceGroup(
             configuration: .init(
                 services: services.background(logger: logger) + [app], gracefulShutdownSignals: signals, logger: logger))

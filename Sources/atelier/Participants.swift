@@ -4,7 +4,8 @@ import AtelierServices
 import Foundation
 
 struct Participants: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Manage a congress's participants.", subcommands: [Add.self, Revoke.self, Token.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Manage a congress's participants.", subcommands: [Add.self, Revoke.self, Token.self, Code.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -58,6 +59,21 @@ extension Participants {
 
         func run() async throws {
             print(try await database.withServices { try await $0.participants.issueToken(participantID: id) })
+        }
+    }
+}
+
+extension Participants {
+    struct Code: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue a participant's badge code (XXXX-XXXX-XXXX) for the sign-in page and print it, once.",
+            discussion: "Any earlier badge code of the participant stops working. The personal link is /entrer/CODE.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The participant's id.") var id: UUID
+
+        func run() async throws {
+            print(try await database.withServices { try await $0.participants.issueBadgeCode(participantID: id) })
         }
     }
 }

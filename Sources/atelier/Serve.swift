@@ -13,6 +13,8 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var resources: ResourceOptions
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
+    @Flag(help: "The server sits behind a reverse proxy of ours: the client's address is the last of X-Forwarded-For.")
+    var behindProxy = false
 
     func run() async throws {
         var logger = Logger(label: "atelier")
@@ -31,6 +33,9 @@ struct Serve: AsyncParsableCommand {
             throw error
         }
         // From here the service group owns the pool, the worker and the listener, and closes them.
-        try await AtelierApplication.serviceGroup(services: services, resources: resources, host: host, port: port, logger: logger).run()
+        try await AtelierApplication.serviceGroup(
+            services: services, resources: resources, settings: PageSettings(trustsForwardedFor: behindProxy), host: host, port: port,
+            logger: logger
+        ).run()
     }
 }

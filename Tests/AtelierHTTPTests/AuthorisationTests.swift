@@ -9,7 +9,7 @@ import Testing
     /// Walks the router itself, so a route added later cannot slip out unprotected.
     @Test func everyAPIRouteRefusesACallerWithoutAToken() async throws {
         try await withTestServer { server in
-            let routes = AtelierApplication.buildRouter(services: server.services, resources: TestServer.resources).routes.filter {
+            let routes = try AtelierApplication.buildRouter(services: server.services, resources: TestServer.resources).routes.filter {
                 $0.path.description.hasPrefix("/api/v1")
             }
             #expect(routes.count >= 11)

@@ -283,7 +283,7 @@ import Testing
             var logger = Logger(label: "atelier.test")
             logger.logLevel = .critical
             let bound = AsyncStream<Int>.makeStream()
-            let group = AtelierApplication.serviceGroup(
+            let group = try AtelierApplication.serviceGroup(
                 services: Services(pool: pool), resources: TestServer.resources, host: "127.0.0.1", port: 0, logger: logger,
                 signals: []
             ) { port in

@@ -52,7 +52,7 @@ final class TestServer: Sendable {
         var logger = Logger(label: "atelier.test")
         logger.logLevel = .critical
         let bound = AsyncStream<Int>.makeStream()
-        let group = AtelierApplication.serviceGroup(
+        let group = try AtelierApplication.serviceGroup(
             services: services, resources: resources, host: "127.0.0.1", port: 0, logger: logger, signals: []
         ) { port in
             bound.continuation.yield(port)

@@ -46,11 +46,18 @@ struct Contract: Sendable {
         return operations.filter { $0.method == method && $0.matches(segments) }.max { $0.literals < $1.literals }
     }
 
+    /// Whether a path belongs to the API the document describes, rather than to the pages.
+    static func isAPI(_ path: String) -> Bool {
+        ["/api/", "/health", "/openapi.json", "/problems/"].contains { path.hasPrefix($0) }
+    }
+
     /// What is wrong with this reply to this request, one sentence per fault; empty when it
     /// is documented: its status, its content type, its body against the schema, and the
     /// headers the response says it carries. A request no operation takes must get a problem
     /// document (404, 405…). Without a body (a stream still open), the body is not checked.
     func faults(method: String, path: String, status: Int, headers: [String: String], body: Data?) -> [String] {
+        // The pages (HTML, their forms and their event stream) are outside the API's contract.
+        guard Self.isAPI(path) else { return [] }
         let contentType = Self.header("Content-Type", in: headers) ?? ""
         guard let operation = operation(method, path) else {
             let problem = JSONValue.object(["$ref": .string("#/components/schemas/Problem")])

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The fields of an HTML form as browsers post it (`application/x-www-form-urlencoded`).
+struct FormFields: Sendable, Equatable {
+    private var values: [String: [String]] = [:]
+
+    init(urlEncoded text: String) {
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = QueryParameters.decode(parts[0]) ?? String(parts[0])
+            let value = parts.count > 1 ? QueryParameters.decode(parts[1]) ?? String(parts[1]) : ""
+            values[name, default: []].append(value)
+        }
+    }
+
+    subscript(name: String) -> String? { values[name]?.first }
+
+    /// nil for a missing or blank field.
+    func text(_ name: String) -> String? {
+        guard let value = self[name], !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return value
+    }
+
+    /// Every value of a repeated field (checkboxes of one name), in the order sent.
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// A value written into a URL's query: everything but ASCII letters, digits and `-._~` escaped.
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+}
