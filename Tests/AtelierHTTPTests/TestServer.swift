@@ -24,10 +24,13 @@ final class TestServer: Sendable {
     private let task: Task<Void, any Error>
 
     /// With `databaseURL`, a second server on another's database, as a second process would be.
-    static func start(poolSize: Int = 4, databaseURL: String? = nil) async throws -> TestServer {
+    /// The timeouts are the pool's (`ConnectionPool.Configuration`).
+    static func start(
+        poolSize: Int = 4, databaseURL: String? = nil, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5)
+    ) async throws -> TestServer {
         let url: String
         if let databaseURL { url = databaseURL } else { url = try await TestDatabase.migrated() }
-        let pool = ConnectionPool(.init(url: url, size: poolSize))
+        let pool = ConnectionPool(.init(url: url, size: poolSize, statementTimeout: statementTimeout, connectionWait: connectionWait))
         let services = Services(pool: pool)
         var logger = Logger(label: "atelier.test")
         logger.logLevel = .critical

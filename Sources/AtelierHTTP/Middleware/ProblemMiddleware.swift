@@ -38,15 +38,27 @@ struct ProblemMiddleware: RouterMiddleware {
             return Problem(.malformedRequest, error.body ?? error.status.reasonPhrase)
         case let error as PostgresError where error.kind == .connectionFailed || error.kind == .connectionLost:
             logger.error("database unavailable", metadata: ["error": "\(error)"])
-            var problem = Problem(.databaseUnavailable, "the database did not answer")
-            problem.headers[.retryAfter] = "2"
-            return problem
+            return Self.retryLater(.databaseUnavailable, "the database did not answer")
+        case let error as PostgresError where error.kind == .statementTimeout:
+            logger.warning("statement timeout", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            return Self.retryLater(.serviceBusy, "the database took too long to answer")
+        case PoolError.busy:
+            return Self.retryLater(.serviceBusy, "every database connection is in use")
+        case is ComputePool.Busy:
+            return Self.retryLater(.serviceBusy, "the server is busy computing other answers")
         case is PoolError:
             return Problem(.databaseUnavailable, "the service is shutting down")
         default:
             logger.error("unexpected error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             return Problem(.internalError, "the error was logged")
         }
+    }
+
+    /// Unavailable for a moment: the client should come back shortly rather than wait.
+    static func retryLater(_ type: ProblemType, _ detail: String) -> Problem {
+        var problem = Problem(type, detail)
+        problem.headers[.retryAfter] = "2"
+        return problem
     }
 
     static func problem(for error: ServiceError) -> Problem {
