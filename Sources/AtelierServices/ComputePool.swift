@@ -2,6 +2,10 @@ import Foundation
 import NIOPosix
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Threads for the arithmetic of a request: grouping a workshop's contributions, rendering and
 /// compressing a briefing. Swift's cooperative pool has one thread per core, two here, and one
 /// clustering on it would hold up every other request; the request awaits its result here instead.
@@ -9,6 +13,9 @@ import Synchronization
 /// Bounded: at most `capacity` jobs run or wait at once, and the next is refused at once with
 /// `ComputePool.Busy` rather than queued behind seconds of work. A job whose task is cancelled
 /// before a thread takes it never runs; once running, it runs to the end.
+///
+/// Its threads run at a lower priority (nice 10) than the ones serving requests: when both want
+/// a core, the request gets it, and the job takes what is left.
 public final class ComputePool: Sendable {
     /// `capacity` jobs are running or waiting already: try again shortly.
     public struct Busy: Error, Sendable {
@@ -37,7 +44,19 @@ public final class ComputePool: Sendable {
             count += 1
         }
         defer { pending.withLock { $0 -= 1 } }
-        return try await threads.runIfActive(work)
+        return try await threads.runIfActive {
+            Self.yieldToRequests()
+            return try work()
+        }
+    }
+
+    /// Lowers the calling thread's priority: on Linux each thread has its own niceness, and `who`
+    /// 0 is the calling thread alone, not the process. Cheap and the same each time, so every job
+    /// does it rather than tracking which thread did.
+    private static func yieldToRequests() {
+        #if os(Linux)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
     }
 
     /// How many jobs are running or waiting now.
