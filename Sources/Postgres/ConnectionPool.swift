@@ -6,9 +6,9 @@ import Synchronization
 /// A bounded pool of libpq connections with its own threads.
 ///
 /// libpq blocks, so every unit of work runs on a dedicated thread pool sized to the number
-/// of connections, never on Swift's cooperative pool or a NIO event loop; cancels and closes,
-/// which block too, run on one more thread of their own. Waiters are served first in, first
-/// out, for `connectionWait` at most: past it they are told the pool is busy, so an overloaded
+/// of connections, never on Swift's cooperative pool or a NIO event loop; so do closes, and
+/// cancels, which connect and wait, go through one more thread of their own. Waiters are served
+/// first in, first out, for `connectionWait` at most: past it they are told the pool is busy, so an overloaded
 /// server answers at once instead of piling up requests. Connections open lazily and reopen by
 /// themselves when the server went away (a restart, a killed backend), so the pool recovers
 /// without being told.
