@@ -13,7 +13,7 @@ enum BoardTemplateFixtures {
             refusal: .invalid(field: "title", reason: "blank"), previewing: true)
         let card = BoardPageController.ProposalCard(
             id: "p1", title: "Proposition un", status: "Brouillon", isDraft: true, support: "Issue de 2 contributions.", votes: "Votes : 5",
-            link: "/b/propositions/p1", value: "p1@3", position: 4)
+            link: "/b/propositions/p1", value: "p1@3", rank: 4)
         let member = ClusteringPageController.Member(id: "c1", text: "Un membre & <b>", tally: "D'accord : 2", hide: "/b/contributions/c1/masquer")
         return [
             "tableau": (

@@ -48,7 +48,8 @@ struct BoardPageController {
         let votes: String
         let link: String
         let value: String
-        let position: Int
+        /// From 1, in the board's order: what the lead changes to reorder.
+        let rank: Int
     }
 
     /// What a redirect back to the board may say: a fixed list, so no link can make it say anything.
@@ -130,7 +131,7 @@ struct BoardPageController {
             workshopID: workshopID, statuses: nil, includeRetired: false, cursor: nil, limit: 100, for: lead)
         let base = Board.path(workshopID)
         let id = workshopID.uuidString.lowercased()
-        let cards = proposals.items.map { Self.card($0, workshop: workshopID) }
+        let cards = proposals.items.enumerated().map { Self.card($1, rank: $0 + 1, workshop: workshopID) }
         let page = BoardPage(
             title: workshop.title, base: base, notice: notice, proposals: cards, drafts: cards.contains { $0.isDraft }, ordered: !cards.isEmpty,
             mergeKey: Board.formKey(), form: form ?? ProposalForm(action: base + "/propositions", key: Board.formKey()),
@@ -142,13 +143,13 @@ struct BoardPageController {
         return pages.render("tableau", title: title, page: page, session: session, status: status)
     }
 
-    static func card(_ view: ProposalView, workshop: UUID) -> ProposalCard {
+    static func card(_ view: ProposalView, rank: Int, workshop: UUID) -> ProposalCard {
         let proposal = view.record.proposal
         let item = ProposalsPageController.item(view)
         return ProposalCard(
             id: proposal.id.uuidString.lowercased(), title: proposal.title, status: Board.statusLabel(proposal.status),
             isDraft: proposal.status == .draft, support: item.support, votes: item.votes, link: Board.proposalPath(workshop, proposal.id),
-            value: Board.value(proposal), position: proposal.position)
+            value: Board.value(proposal), rank: rank)
     }
 
     static func logLine(_ entry: ConsolidationEntry) -> String {
