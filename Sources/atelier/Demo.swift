@@ -1,6 +1,6 @@
 import ArgumentParser
+import AtelierDemo
 import AtelierServices
-import Postgres
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,15 +10,12 @@ struct Demo: AsyncParsableCommand {
     @OptionGroup var model: ModelOptions
 
     func run() async throws {
-        let pool = try database.pool()
-        let embeddings = model.embeddings(pool: pool)
-        if case .unavailable(let reason) = embeddings.availability {
-            printError("atelier demo: the first clusterings group on words alone: \(reason)")
+        let summary = try await database.withServices(embeddings: model.choice()) { services in
+            if case .unavailable(let reason) = services.embeddings.availability {
+                printError("atelier demo: the first clusterings group on words alone: \(reason)")
+            }
+            return try await DemoLoader(services: services).load()
         }
-        let result = await outcome { try await Services(pool: pool, embeddings: embeddings).demo.load() }
-        try? await embeddings.shutdown()
-        try? await pool.shutdown()
-        let summary = try result.get()
         print(
             """
             Demo congress "\(summary.congressSlug)": \(summary.workshops) workshops, \(summary.participants) participants, \
@@ -26,9 +23,4 @@ struct Demo: AsyncParsableCommand {
             Admin access token (shown once): \(summary.adminToken)
             """)
     }
-}
-
-/// Runs `body` and keeps its error, so the pool can be shut down before the error is thrown.
-func outcome<T>(_ body: () async throws -> T) async -> Result<T, any Error> {
-    do { return .success(try await body()) } catch { return .failure(error) }
 }

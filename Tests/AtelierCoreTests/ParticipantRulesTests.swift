@@ -20,10 +20,10 @@ import Testing
         let lead = participant(.lead, leads: [mine.id], in: congress)
         let admin = participant(.admin, in: congress)
         let attendee = participant(.attendee, in: congress)
-        #expect(lead.mayModerate(mine))
-        #expect(!lead.mayModerate(other))
-        #expect(admin.mayModerate(mine) && admin.mayModerate(other))
-        #expect(!admin.mayModerate(elsewhere))
-        #expect(!attendee.mayModerate(mine))
+        #expect(lead.leads(mine))
+        #expect(!lead.leads(other))
+        #expect(admin.leads(mine) && admin.leads(other))
+        #expect(!admin.leads(elsewhere))
+        #expect(!attendee.leads(mine))
     }
 }

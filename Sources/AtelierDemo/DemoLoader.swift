@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierServices
 import AtelierStore
 import Foundation
 import Postgres
@@ -16,18 +17,18 @@ public struct DemoSummary: Sendable {
 /// Loads the demo congress. Idempotent: participants are found again by their key,
 /// contributions by their idempotency key, votes by their natural key.
 public struct DemoLoader: Sendable {
-    let pool: ConnectionPool
+    let database: Database
     let access: AccessService
     let clusterings: ClusteringService
 
-    public init(pool: ConnectionPool, clusterings: ClusteringService) {
-        self.pool = pool
-        self.access = AccessService(pool: pool)
-        self.clusterings = clusterings
+    public init(services: Services) {
+        database = Database(pool: services.pool)
+        access = services.access
+        clusterings = services.clusterings
     }
 
     public func load() async throws -> DemoSummary {
-        let (summary, adminID) = try await pool.withTransaction { connection in try Self.load(in: connection) }
+        let (summary, adminID) = try await database.withTransaction { connection in try Self.load(in: connection) }
         try await clusterUnclusteredWorkshops()
         var result = summary
         result.adminToken = try await access.issueToken(participantID: adminID)
@@ -37,7 +38,7 @@ public struct DemoLoader: Sendable {
     /// So that the leads' screen shows candidate proposals at once, each workshop gets a first
     /// clustering run, requested by its first lead; a workshop already clustered is left alone.
     func clusterUnclusteredWorkshops() async throws {
-        let pending = try await pool.withConnection { connection -> [(UUID, Participant)] in
+        let pending = try await database.withConnection { connection -> [(UUID, Participant)] in
             guard let congress = try CongressStore.congress(slug: DemoCongress.slug, in: connection) else { return [] }
             return try DemoCongress.workshops.compactMap { demo in
                 guard let workshop = try CongressStore.workshop(congressID: congress.id, slug: demo.slug, in: connection),
@@ -87,7 +88,7 @@ public struct DemoLoader: Sendable {
         for workshop in DemoCongress.workshops {
             let spacing = 7200 / Double(max(workshop.contributions.count, 1))
             for (index, contribution) in workshop.contributions.enumerated() {
-                let (title, body) = try ContributionService.validate(title: contribution.title, body: contribution.body)
+                let (title, body) = (try ContributionText.validateTitle(contribution.title), try ContributionText.validateBody(contribution.body))
                 let (id, _) = try ContributionStore.insert(
                     congressID: congress.id, workshopID: workshopIDs[workshop.slug]!,
                     authorID: participantIDs[contribution.author]!, title: title, body: body,
