@@ -104,7 +104,7 @@ struct ProposalBoardController {
             _ = try await services.proposals.edit(
                 proposalID: proposalID, version: version, title: title, synthesis: synthesis, by: session.participant)
             return WorkshopPageController.seeOther(Board.proposalPath(workshopID, proposalID) + "?message=enregistree")
-        } catch ServiceError.conflict(let kind, _) where kind == "precondition-failed" {
+        } catch ServiceError.staleVersion {
             let current = try Board.proposal(
                 try await services.proposals.proposal(id: proposalID, for: session.participant), of: workshopID
             ).record.proposal
