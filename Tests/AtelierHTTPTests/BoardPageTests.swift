@@ -192,7 +192,8 @@ import Testing
             let ids = Self.values(ordered.text, name: "proposition").filter { !$0.contains("@") }
             #expect(ids.count == 2)
             let reordered = try await lead.post(
-                "\(board)/ordre", [("_csrf", csrf), ("proposition", ids[0]), ("rang-\(ids[0])", "2"), ("proposition", ids[1]), ("rang-\(ids[1])", "1")])
+                "\(board)/ordre",
+                [("_csrf", csrf), ("proposition", ids[0]), ("rang-\(ids[0])", "2"), ("proposition", ids[1]), ("rang-\(ids[1])", "1")])
             #expect(reordered.status == 303)
             #expect(Self.values(try await lead.get(board).text, name: "proposition").filter { !$0.contains("@") } == [ids[1], ids[0]])
 
@@ -236,6 +237,14 @@ import Testing
             let textDiff = try await lead.get("\(mergedPath)/historique?de=\(writing - 4)&a=\(writing - 3)")
             #expect(textDiff.text.contains("<strong>Ajouté : </strong>- **chaque année**"), "\(textDiff.text)")
             #expect(try await lead.get("\(mergedPath)/historique?de=0&a=99").status == 422)
+
+            // A contribution placed nowhere can start a proposal of its own, from the board.
+            let withOutliers = try await lead.get(board)
+            #expect(withOutliers.text.contains("contributions isolées par le dernier regroupement"))
+            let outlier = try #require(Self.values(withOutliers.text, name: "source").first)
+            let greeting = try await lead.post("\(board)/propositions", [("_csrf", csrf), ("title", "Remercier Agen"), ("source", outlier)])
+            #expect(greeting.status == 303)
+            #expect(try await server.count("SELECT count(*) FROM proposal_source WHERE contribution_id = $1", [UUID(uuidString: outlier)!]) == 1)
         }
     }
 
@@ -322,7 +331,8 @@ import Testing
             let hidden = try await lead.post(hide, [("_csrf", csrf), ("retour", "https://example.org/"), ("reason", "Données personnelles")])
             #expect(hidden.status == 303 && hidden.header("Location") == "\(board)/regroupements", "never sent elsewhere")
             #expect(
-                try await server.count("SELECT count(*) FROM contribution WHERE status = 'hidden' AND moderation_reason = 'Données personnelles'") == 1)
+                try await server.count("SELECT count(*) FROM contribution WHERE status = 'hidden' AND moderation_reason = 'Données personnelles'")
+                    == 1)
             #expect(try await lead.get(path).text.contains("Masquée par l&#39;animation."))
         }
     }

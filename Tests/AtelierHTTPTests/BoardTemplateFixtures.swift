@@ -19,14 +19,17 @@ enum BoardTemplateFixtures {
             "tableau": (
                 BoardPageController.BoardPage(
                     title: "Atelier B", base: "/b", notice: "Fusionnées !", proposals: [card], drafts: true, ordered: true, mergeKey: "CLE-F",
-                    form: ProposalForm(action: "/b/propositions", key: "CLE-N"), log: ["5 décembre à 9 h 05 : fusion (2 propositions)"],
+                    form: ProposalForm(action: "/b/propositions", key: "CLE-N", formID: "nouvelle-proposition"),
+                    outliers: [.init(id: "o1", text: "Isolée <seule>", checked: true)], hasOutliers: true,
+                    log: ["5 décembre à 9 h 05 : fusion (2 propositions)"],
                     links: .init(clustering: "/b/regroupements", workshop: "/ateliers/b", published: "/ateliers/b/propositions", events: "/ev")),
                 [
                     "Tableau de l'atelier « Atelier B »", "Fusionnées !", "href=\"/b/propositions/p1\"", "Proposition un", "Brouillon",
                     "Issue de 2 contributions.", "Votes : 5", "value=\"p1@3\"", "id=\"rang-p1\"", "value=\"4\"", "value=\"CLE-F\"",
                     "action=\"/b/fusion\"", "action=\"/b/ordre\"", "action=\"/b/propositions\"", "value=\"CLE-N\"", "Créer la proposition",
                     "9 h 05 : fusion", "href=\"/b/regroupements\"", "href=\"/ateliers/b/propositions\"", "data-events=\"/ev\"",
-                    "name=\"_csrf\" value=\"CSRF-FIXTURE\"",
+                    "name=\"_csrf\" value=\"CSRF-FIXTURE\"", "id=\"nouvelle-proposition\"", "value=\"o1\" form=\"nouvelle-proposition\" checked",
+                    "Isolée &lt;seule&gt;",
                 ]
             ),
             "regroupements": (

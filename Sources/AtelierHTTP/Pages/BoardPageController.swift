@@ -28,6 +28,9 @@ struct BoardPageController {
         let ordered: Bool
         let mergeKey: String
         let form: ProposalForm
+        /// Contributions the latest clustering placed nowhere, offered as the new proposal's sources.
+        let outliers: [Outlier]
+        let hasOutliers: Bool
         let log: [String]
         let links: Links
     }
@@ -37,6 +40,12 @@ struct BoardPageController {
         let workshop: String
         let published: String
         let events: String
+    }
+
+    struct Outlier {
+        let id: String
+        let text: String
+        let checked: Bool
     }
 
     struct ProposalCard {
@@ -51,6 +60,8 @@ struct BoardPageController {
         /// From 1, in the board's order: what the lead changes to reorder.
         let rank: Int
     }
+
+    static let newProposalForm = "nouvelle-proposition"
 
     /// What a redirect back to the board may say: a fixed list, so no link can make it say anything.
     static let notices = [
@@ -75,16 +86,19 @@ struct BoardPageController {
         let fields = context.formFields()
         let title = fields["title"] ?? ""
         let synthesis = fields["synthesis"] ?? ""
+        let sources = try Board.ids(fields.all("source"))
         do {
             let (view, _) = try await services.proposals.create(
-                workshopID: workshopID, title: title, synthesis: synthesis, sources: [], idempotencyKey: fields.text("_cle"),
+                workshopID: workshopID, title: title, synthesis: synthesis, sources: sources, idempotencyKey: fields.text("_cle"),
                 by: session.participant)
             return WorkshopPageController.seeOther(Board.proposalPath(workshopID, view.record.proposal.id) + "?message=creee")
         } catch let error as ServiceError {
             guard case .invalid(let field, _) = error, field == "title" || field == "synthesis" else { throw error }
             let form = ProposalForm(
-                action: request.uri.path, title: title, synthesis: synthesis, key: fields.text("_cle"), refusal: error)
-            return try await render(workshopID, session: session, notice: nil, form: form, status: .unprocessableContent)
+                action: request.uri.path, title: title, synthesis: synthesis, key: fields.text("_cle"), refusal: error,
+                formID: Self.newProposalForm)
+            return try await render(
+                workshopID, session: session, notice: nil, form: form, chosen: Set(sources), status: .unprocessableContent)
         }
     }
 
@@ -121,7 +135,8 @@ struct BoardPageController {
     }
 
     func render(
-        _ workshopID: UUID, session: PageSession, notice: String?, form: ProposalForm?, status: HTTPResponse.Status = .ok
+        _ workshopID: UUID, session: PageSession, notice: String?, form: ProposalForm?, chosen: Set<UUID> = [],
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let lead = session.participant
         let workshop = try await services.congresses.workshop(id: workshopID, for: lead)
@@ -129,13 +144,23 @@ struct BoardPageController {
         let log = try await services.proposals.log(workshopID: workshopID, cursor: nil, limit: 8, for: lead)
         let proposals = try await services.proposals.page(
             workshopID: workshopID, statuses: nil, includeRetired: false, cursor: nil, limit: 100, for: lead)
+        let clustering: ClusteringView?
+        do {
+            clustering = try await services.clusterings.latest(workshopID: workshopID, for: lead)
+        } catch ServiceError.notFound {
+            clustering = nil
+        }
+        let chosenIDs = Set(chosen.map { $0.uuidString.lowercased() })
+        let outliers = (clustering?.run.outcome.outliers ?? []).compactMap { id in
+            clustering?.excerpts[id].map { Outlier(id: id, text: $0.text, checked: chosenIDs.contains(id)) }
+        }
         let base = Board.path(workshopID)
         let id = workshopID.uuidString.lowercased()
         let cards = proposals.items.enumerated().map { Self.card($1, rank: $0 + 1, workshop: workshopID) }
         let page = BoardPage(
             title: workshop.title, base: base, notice: notice, proposals: cards, drafts: cards.contains { $0.isDraft }, ordered: !cards.isEmpty,
-            mergeKey: Board.formKey(), form: form ?? ProposalForm(action: base + "/propositions", key: Board.formKey()),
-            log: log.items.map(Self.logLine),
+            mergeKey: Board.formKey(), form: form ?? ProposalForm(action: base + "/propositions", key: Board.formKey(), formID: Self.newProposalForm),
+            outliers: outliers, hasOutliers: !outliers.isEmpty, log: log.items.map(Self.logLine),
             links: Links(
                 clustering: base + "/regroupements", workshop: "/ateliers/\(id)", published: "/ateliers/\(id)/propositions",
                 events: "/ateliers/\(id)/evenements"))

@@ -17,14 +17,17 @@ struct ProposalForm {
     /// escape every text: no markup the lead typed reaches the page.
     let preview: String?
     let previewing: Bool
+    /// The form's `id`, for fields placed outside it (`form="…"`).
+    let formID: String?
     let titleLimit = FrenchFormat.number(ProposalText.maximumTitleLength)
     let synthesisLimit = FrenchFormat.number(ProposalText.maximumSynthesisLength)
     let synthesisLimitValue = ProposalText.maximumSynthesisLength
 
     init(
         action: String, title: String = "", synthesis: String = "", version: Int? = nil, key: String? = nil, refusal: ServiceError? = nil,
-        previewing: Bool = false
+        previewing: Bool = false, formID: String? = nil
     ) {
+        self.formID = formID
         self.action = action
         self.title = title
         self.synthesis = synthesis
