@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot, sign_in
+from conftest import SCREENSHOTS, screenshot, sign_in
 from test_accessibility import assert_no_violations
 from test_attendee import api
 
@@ -138,6 +138,9 @@ def test_board_screenshots_at_360_and_1920(browser, site):
         for name, path in board_pages(site)[:4]:
             page.goto(site.url(path))
             screenshot(page, f"{name}-{width}")
+            if width == 360:
+                # One screen only, small enough to commit under docs/ for the README.
+                page.screenshot(path=str(SCREENSHOTS / f"docs-{name}-{width}.png"))
         page.context.close()
 
 
