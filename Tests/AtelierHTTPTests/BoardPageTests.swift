@@ -208,9 +208,10 @@ import Testing
             #expect(saved.status == 303 && saved.header("Location") == "\(mergedPath)?message=enregistree")
             for (step, shows) in [("validated", "Validée"), ("published", "Publiée")] {
                 let page = try await lead.get(mergedPath)
-                let changed = try await lead.post(
-                    "\(mergedPath)/statut", [("_csrf", csrf), ("version", try Self.value(page.text, name: "version")), ("statut", step)])
+                let form = [("_csrf", csrf), ("version", try Self.value(page.text, name: "version")), ("statut", step)]
+                let changed = try await lead.post("\(mergedPath)/statut", form)
                 #expect(changed.status == 303, "\(step)")
+                #expect(try await lead.post("\(mergedPath)/statut", form).status == 303, "\(step) clicked twice")
                 #expect(try await lead.get(mergedPath).text.contains(#"<span class="badge">\#(shows)</span>"#), "\(step)")
             }
             let published = try await lead.get(mergedPath)
@@ -286,6 +287,10 @@ import Testing
             let saved = try await lead.post(path, again)
             #expect(saved.status == 303)
             #expect(try await server.count("SELECT count(*) FROM proposal WHERE title = 'Former tous les élus <vite>' AND version = 3") == 1)
+            // The same form sent twice (a double click) is no conflict: the first one saved the text.
+            let twice = try await lead.post(path, again)
+            #expect(twice.status == 303 && twice.header("Location") == "\(path)?message=enregistree")
+            #expect(try await server.count("SELECT version FROM proposal") == 3)
         }
     }
 

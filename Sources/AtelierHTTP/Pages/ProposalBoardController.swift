@@ -108,6 +108,10 @@ struct ProposalBoardController {
             let current = try Board.proposal(
                 try await services.proposals.proposal(id: proposalID, for: session.participant), of: workshopID
             ).record.proposal
+            // The same form sent twice (a double click): the first one saved it, nothing is lost.
+            if (try? ProposalText.validateTitle(title)) == current.title, (try? ProposalText.validateSynthesis(synthesis)) == current.synthesis {
+                return WorkshopPageController.seeOther(Board.proposalPath(workshopID, proposalID) + "?message=enregistree")
+            }
             let page = ConflictPage(
                 yours: Version(heading: "Votre texte (écrit sur la version \(version))", title: title, synthesis: synthesis),
                 current: Version(
@@ -131,9 +135,15 @@ struct ProposalBoardController {
         guard let status = fields["statut"].flatMap(ProposalStatus.init(rawValue:)) else {
             throw PageError(.unprocessableContent, "Choisissez un statut : brouillon, validée ou publiée.")
         }
-        _ = try await Board.refusingInFrench {
-            try await services.proposals.setStatus(
-                proposalID: proposalID, version: try Board.version(fields), status: status, by: session.participant)
+        do {
+            _ = try await Board.refusingInFrench {
+                try await services.proposals.setStatus(
+                    proposalID: proposalID, version: try Board.version(fields), status: status, by: session.participant)
+            }
+        } catch ServiceError.staleVersion(let detail) {
+            // A double click on the same button: the first one did it.
+            let current = try await services.proposals.proposal(id: proposalID, for: session.participant).record.proposal
+            guard current.status == status else { throw ServiceError.staleVersion(detail) }
         }
         return WorkshopPageController.seeOther(Board.proposalPath(workshopID, proposalID) + "?message=statut")
     }
