@@ -77,6 +77,24 @@ def test_a_lead_adopts_clusters_merges_two_drafts_and_publishes(browser, site):
     attendee.context.close()
 
 
+def test_the_board_follows_votes_and_what_another_lead_does(browser, site):
+    lead = sign_in(browser, site, "lead", width=1280)
+    lead.goto(site.url(board(site) + "/regroupements"))
+    tally = lead.locator(".member [data-tally]").first
+    before = tally.inner_text()
+    contribution = tally.get_attribute("data-tally")
+    lead.wait_for_timeout(500)
+    api(site, "PUT", f"/api/v1/contributions/{contribution}/vote", "admin", {"value": "disagree"})
+    expect(tally).not_to_have_text(before, timeout=10_000)
+    expect(lead.locator("#direct")).to_contain_text("1 mise à jour des votes")
+
+    lead.goto(site.url(board(site)))
+    lead.wait_for_timeout(500)
+    api(site, "POST", f"/api/v1/workshops/{site.workshop}/proposals", "admin", {"title": "Écrite par l'administrateur"})
+    expect(lead.locator("#direct")).to_contain_text("1 changement des propositions par un autre animateur", timeout=10_000)
+    lead.context.close()
+
+
 def test_a_stale_edit_shows_the_conflict_page_and_keeps_the_text(browser, site):
     path = draft_path(site, "Proposition disputée")
     lead = sign_in(browser, site, "lead", width=1280)
