@@ -39,6 +39,11 @@ public enum AtelierApplication {
         VotePageController(votes: services.votes).addRoutes(to: site)
         ContributionEditController(contributions: services.contributions, pages: pages).addRoutes(to: site)
         ProposalsPageController(services: services, pages: pages).addRoutes(to: site)
+        BoardPageController(services: services, pages: pages).addRoutes(to: site)
+        ClusteringPageController(services: services, pages: pages).addRoutes(to: site)
+        ProposalBoardController(services: services, pages: pages).addRoutes(to: site)
+        ProposalHistoryController(services: services, pages: pages).addRoutes(to: site)
+        ModerationPageController(services: services, pages: pages).addRoutes(to: site)
 
         routes.load(router.routes)
         return router
