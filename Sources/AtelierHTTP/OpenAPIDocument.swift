@@ -1511,10 +1511,12 @@ enum OpenAPIDocument {
                   },
                   "role": {
                     "type": "string",
+                    "description": "`display` is the plenary screen's read-only access: the congress, its workshops, published proposals and the live events.",
                     "enum": [
                       "attendee",
                       "lead",
-                      "admin"
+                      "admin",
+                      "display"
                     ]
                   },
                   "named": {

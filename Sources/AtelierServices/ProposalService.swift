@@ -125,7 +125,8 @@ public struct ProposalService: Sendable {
 
     /// Backs a published proposal; backing it again changes nothing.
     public func endorse(proposalID: UUID, by participant: Participant) async throws -> ProposalView {
-        try await pool.withTransaction { connection in
+        try participant.mustTakePart(to: "endorse")
+        return try await pool.withTransaction { connection in
             let (proposal, workshop) = try Self.visible(proposalID, for: participant, in: connection)
             guard proposal.status == .published, !proposal.isRetired else {
                 throw ServiceError.conflict(kind: "proposal-not-published", detail: "only a published proposal can be endorsed")
@@ -137,7 +138,8 @@ public struct ProposalService: Sendable {
 
     /// Withdraws the participant's endorsement, if any.
     public func withdrawEndorsement(proposalID: UUID, by participant: Participant) async throws -> ProposalView {
-        try await pool.withTransaction { connection in
+        try participant.mustTakePart(to: "endorse")
+        return try await pool.withTransaction { connection in
             let (_, workshop) = try Self.visible(proposalID, for: participant, in: connection)
             try EndorsementStore.withdraw(proposalID: proposalID, participantID: participant.id, in: connection)
             return try Self.views([proposalID], for: participant, workshop: workshop, in: connection)[0]

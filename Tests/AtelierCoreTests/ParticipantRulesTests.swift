@@ -26,4 +26,11 @@ import Testing
         #expect(!admin.mayModerate(elsewhere))
         #expect(!attendee.mayModerate(mine))
     }
+
+    @Test func aDisplayAccessTakesNoPartAndModeratesNothing() {
+        let display = participant(.display, in: congress)
+        #expect(!display.takesPart)
+        #expect(!display.mayModerate(workshop(in: congress)))
+        #expect(Role.allCases.filter { !participant($0, in: congress).takesPart } == [.display])
+    }
 }
