@@ -40,6 +40,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         // Already there through Hummingbird; named so the live events' hub can be a Service.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        // The pages' templates: escaping by default, layouts and partials, no dependencies.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The C library, found through pkg-config so Debian's include path is used.
@@ -100,6 +102,7 @@ let package = Package(
             dependencies: [
                 "AtelierServices", "AtelierExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict

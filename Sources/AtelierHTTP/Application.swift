@@ -2,18 +2,22 @@ import AtelierServices
 import Hummingbird
 import Logging
 
-/// The whole HTTP application in one place: middleware, public routes, and one line per
-/// controller under `/api/v1`.
+/// The whole HTTP application in one place: middleware, public routes, one line per
+/// controller under `/api/v1`, and the pages.
 public enum AtelierApplication {
-    public static func buildRouter(services: Services, resources: WebResources) -> Router<AtelierRequestContext> {
+    public static func buildRouter(
+        services: Services, resources: WebResources, settings: PageSettings = .init()
+    ) throws -> Router<AtelierRequestContext> {
         let routes = RouteTable()
+        let pages = try PageRenderer(resources: resources)
         let router = Router(context: AtelierRequestContext.self)
         // Outermost first: request logs see every answer, headers go on problems too.
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: ResponseHeadersMiddleware())
-        router.add(middleware: ProblemMiddleware(routes: routes))
+        router.add(middleware: ProblemMiddleware(routes: routes, pages: pages))
         router.add(middleware: BodyLimitMiddleware())
         ServiceController(services: services).addRoutes(to: router)
+        StaticController(pages: pages).addRoutes(to: router)
 
         let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(access: services.access))
         CongressController(congresses: services.congresses).addRoutes(to: api)
@@ -25,17 +29,21 @@ public enum AtelierApplication {
         EventController(events: services.events).addRoutes(to: api)
         ExportController(exports: services.exports).addRoutes(to: api)
 
+        let site = router.group().add(middleware: PageSessionMiddleware(sessions: services.sessions))
+        SignInController(sessions: services.sessions, pages: pages, settings: settings).addRoutes(to: site)
+        HomePageController(congresses: services.congresses, pages: pages).addRoutes(to: site)
+
         routes.load(router.routes)
         return router
     }
 
     /// `onRunning` receives the port actually bound, which matters when asking for port 0.
     public static func build(
-        services: Services, resources: WebResources, host: String, port: Int, logger: Logger,
+        services: Services, resources: WebResources, settings: PageSettings = .init(), host: String, port: Int, logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         Application(
-            router: buildRouter(services: services, resources: resources),
+            router: try buildRouter(services: services, resources: resources, settings: settings),
             configuration: .init(address: .hostname(host, port: port), serverName: "atelier"),
             services: [EventListenerService(events: services.events)],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },

@@ -1,5 +1,7 @@
 import AtelierCore
+import AtelierServices
 import Hummingbird
+import NIOCore
 
 /// Per-request state: who is calling, once the authentication middleware has said so.
 public struct AtelierRequestContext: RequestContext {
@@ -8,10 +10,19 @@ public struct AtelierRequestContext: RequestContext {
 
     public var coreContext: CoreRequestContextStorage
     public var participant: Participant?
+    /// The pages' signed-in browser, with its CSRF token; nil on the API and before signing in.
+    public var pageSession: PageSession?
+    /// A page form's fields, read once by the middleware that checked its CSRF token.
+    var form: FormFields?
+    /// The peer of the socket: the client, or the reverse proxy in front of us.
+    public let remoteAddress: SocketAddress?
 
-    public init(source: Source) {
+    public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         participant = nil
+        pageSession = nil
+        form = nil
+        remoteAddress = source.channel.remoteAddress
     }
 
     public var maxUploadSize: Int { Self.maximumBodySize }

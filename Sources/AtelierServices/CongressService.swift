@@ -34,6 +34,17 @@ public struct CongressService: Sendable {
         }
     }
 
+    /// The reader's own congress: what the pages' home shows.
+    public func overview(for reader: Participant) async throws -> CongressOverview {
+        let slug = try await pool.withConnection { connection in
+            guard let congress = try CongressStore.congress(id: reader.congressID, in: connection) else {
+                throw ServiceError.notFound("no congress \(reader.congressID.uuidString.lowercased())")
+            }
+            return congress.slug
+        }
+        return try await overview(slug: slug, for: reader)
+    }
+
     public func workshop(id: UUID, for reader: Participant) async throws -> Workshop {
         try await pool.withConnection { try Self.visibleWorkshop(id: id, for: reader, in: $0) }
     }

@@ -51,15 +51,38 @@ public struct ParticipantService: Sendable {
         return (participant, token)
     }
 
-    /// Revokes every token of a participant, at once: a lost phone must not keep voting.
-    /// Returns how many tokens were live.
+    /// Revokes every token of a participant, at once: a lost phone must not keep voting, so
+    /// their badge code goes too and their browser sessions end. Returns how many tokens were live.
     public func revokeTokens(participantID: UUID) async throws -> Int {
         try await pool.withTransaction { connection in
             guard try ParticipantStore.participant(id: participantID, in: connection) != nil else {
                 throw ServiceError.notFound("no participant \(participantID.uuidString.lowercased())")
             }
+            try BadgeCodeStore.revoke(participantID: participantID, in: connection)
+            _ = try PageSessionStore.endAll(participantID: participantID, in: connection)
             return try ParticipantStore.revokeTokens(participantID: participantID, in: connection)
         }
+    }
+
+    /// A new badge code for the participant (`XXXX-XXXX-XXXX`), shown once; any earlier code
+    /// stops working.
+    public func issueBadgeCode(participantID: UUID) async throws -> String {
+        try await issueBadgeCodes(participantIDs: [participantID])[participantID]!
+    }
+
+    /// New badge codes for several participants, in one transaction: all or none. An unknown id
+    /// is `notFound` and nothing changes.
+    public func issueBadgeCodes(participantIDs: [UUID]) async throws -> [UUID: String] {
+        let codes = Dictionary(participantIDs.map { ($0, BadgeCode.generate()) }, uniquingKeysWith: { first, _ in first })
+        try await pool.withTransaction { connection in
+            for (id, code) in codes {
+                guard try ParticipantStore.participant(id: id, in: connection) != nil else {
+                    throw ServiceError.notFound("no participant \(id.uuidString.lowercased())")
+                }
+                try BadgeCodeStore.set(hash: BadgeCode.hash(canonical: code), participantID: id, in: connection)
+            }
+        }
+        return codes
     }
 
     /// A further token for an existing participant (a second device, or after a revocation).

@@ -8,6 +8,7 @@ public struct Services: Sendable {
     public let contributions: ContributionService
     public let votes: VoteService
     public let participants: ParticipantService
+    public let sessions: SessionService
     public let clusterings: ClusteringService
     public let proposals: ProposalService
     public let events: EventService
@@ -26,6 +27,7 @@ public struct Services: Sendable {
         contributions = ContributionService(pool: pool, embeddings: embeddings)
         votes = VoteService(pool: pool)
         participants = ParticipantService(pool: pool)
+        sessions = SessionService(pool: pool)
         clusterings = ClusteringService(pool: pool, embeddings: embeddings)
         proposals = ProposalService(pool: pool)
         events = EventService(pool: pool)

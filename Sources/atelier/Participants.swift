@@ -6,7 +6,7 @@ import Postgres
 
 struct Participants: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Manage a congress's participants.", subcommands: [Add.self, Import.self, Revoke.self, Token.self])
+        abstract: "Manage a congress's participants.", subcommands: [Add.self, Import.self, Revoke.self, Token.self, Code.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -53,14 +53,7 @@ extension Participants {
         @Option(help: "The participant's id.") var id: UUID
 
         func run() async throws {
-            let pool = try database.pool()
-            let result = await outcome { try await Services(pool: pool).participants.revokeTokens(participantID: id) }
-            try? await pool.shutdown()
-            do {
-                print("Revoked \(try result.get()) token(s).")
-            } catch let error as ServiceError {
-                throw ValidationError(error.description)
-            }
+            print("Revoked \(try await database.withServices { try await $0.participants.revokeTokens(participantID: id) }) token(s).")
         }
     }
 
@@ -72,14 +65,36 @@ extension Participants {
         @Option(help: "The participant's id.") var id: UUID
 
         func run() async throws {
-            let pool = try database.pool()
-            let result = await outcome { try await Services(pool: pool).participants.issueToken(participantID: id) }
-            try? await pool.shutdown()
-            do {
-                print(try result.get())
-            } catch let error as ServiceError {
-                throw ValidationError(error.description)
-            }
+            print(try await database.withServices { try await $0.participants.issueToken(participantID: id) })
+        }
+    }
+}
+
+extension Participants {
+    struct Code: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue a participant's badge code (XXXX-XXXX-XXXX) for the sign-in page and print it, once.",
+            discussion: "Any earlier badge code of the participant stops working. The personal link is /entrer/CODE.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The participant's id.") var id: UUID
+
+        func run() async throws {
+            print(try await database.withServices { try await $0.participants.issueBadgeCode(participantID: id) })
+        }
+    }
+}
+
+extension DatabaseOptions {
+    /// Runs one service call over a pool of its own; a refusal becomes the command's error message.
+    func withServices<T>(_ body: (Services) async throws -> T) async throws -> T {
+        let pool = try pool()
+        let result = await outcome { try await body(Services(pool: pool)) }
+        try? await pool.shutdown()
+        do {
+            return try result.get()
+        } catch let error as ServiceError {
+            throw ValidationError(error.description)
         }
     }
 }

@@ -15,6 +15,8 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var resources: ResourceOptions
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
+    @Flag(help: "The server sits behind a reverse proxy of ours: the client's address is the last of X-Forwarded-For.")
+    var behindProxy = false
 
     func run() async throws {
         var logger = Logger(label: "atelier")
@@ -28,8 +30,9 @@ struct Serve: AsyncParsableCommand {
         do {
             // A database behind or ahead of this build, or with edited migrations, is refused.
             try await Migrator(pool: pool, migrations: try database.migrations()).verify()
-            let app = AtelierApplication.build(
-                services: Services(pool: pool, embeddings: embeddings), resources: try resources.find(), host: host, port: port, logger: logger)
+            let app = try AtelierApplication.build(
+                services: Services(pool: pool, embeddings: embeddings), resources: try resources.find(),
+                settings: PageSettings(trustsForwardedFor: behindProxy), host: host, port: port, logger: logger)
             // The worker lives as long as the server: when the server stops, so does it.
             let workerLogger = logger
             try await withThrowingTaskGroup(of: Void.self) { group in

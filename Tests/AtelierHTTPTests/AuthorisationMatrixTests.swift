@@ -273,8 +273,8 @@ import Testing
         for text in ClusteringTests.texts { _ = try await world.contribution(text) }
 
         let routed = Set(
-            AtelierApplication.buildRouter(services: server.services, resources: TestServer.resources).routes.map { "\($0.method) \($0.path)" }.filter
-            { $0.contains(" /api/v1") })
+            try AtelierApplication.buildRouter(services: server.services, resources: TestServer.resources).routes.map { "\($0.method) \($0.path)" }
+                .filter { $0.contains(" /api/v1") })
         let covered = Set(Self.cases.map { "\($0.method) \($0.route)" })
         #expect(routed == covered, "routes without a row: \(routed.subtracting(covered)); rows without a route: \(covered.subtracting(routed))")
 

@@ -10,7 +10,7 @@ import Testing
     @Test func everyAPIRouteRefusesACallerWithoutAToken() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
-        let routes = AtelierApplication.buildRouter(services: server.services, resources: TestServer.resources).routes.filter {
+        let routes = try AtelierApplication.buildRouter(services: server.services, resources: TestServer.resources).routes.filter {
             $0.path.description.hasPrefix("/api/v1")
         }
         #expect(routes.count >= 11)

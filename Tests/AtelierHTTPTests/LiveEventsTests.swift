@@ -283,7 +283,9 @@ import Testing
         var logger = Logger(label: "atelier.test")
         logger.logLevel = .critical
         let bound = AsyncStream<Int>.makeStream()
-        let app = AtelierApplication.build(services: Services(pool: pool), resources: TestServer.resources, host: "127.0.0.1", port: 0, logger: logger) { port in
+        let app = try AtelierApplication.build(
+            services: Services(pool: pool), resources: TestServer.resources, host: "127.0.0.1", port: 0, logger: logger
+        ) { port in
             bound.continuation.yield(port)
         }
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))

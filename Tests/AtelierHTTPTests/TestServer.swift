@@ -32,7 +32,7 @@ final class TestServer: Sendable {
         var logger = Logger(label: "atelier.test")
         logger.logLevel = .critical
         let bound = AsyncStream<Int>.makeStream()
-        let app = AtelierApplication.build(services: services, resources: resources, host: "127.0.0.1", port: 0, logger: logger) { port in
+        let app = try AtelierApplication.build(services: services, resources: resources, host: "127.0.0.1", port: 0, logger: logger) { port in
             bound.continuation.yield(port)
         }
         let task = Task { try await app.run() }

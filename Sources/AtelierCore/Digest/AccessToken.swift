@@ -10,10 +10,7 @@ public enum AccessToken {
     }
 
     public static func generate<G: RandomNumberGenerator>(using generator: inout G) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-        // 43 characters of a 62-letter alphabet carry more than 256 bits.
-        let characters = (0..<43).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] }
-        return prefix + String(characters)
+        prefix + RandomText.generate(count: 43, from: RandomText.alphanumeric, using: &generator)
     }
 
     public static func hash(_ token: String) -> [UInt8] { SHA256.hash(token) }

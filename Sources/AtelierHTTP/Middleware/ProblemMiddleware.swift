@@ -4,10 +4,12 @@ import Hummingbird
 import Logging
 import Postgres
 
-/// Turns every error, including unknown routes, into an `application/problem+json` answer.
+/// Turns every error, including unknown routes, into an `application/problem+json` answer, or,
+/// for a browser asking for a page, an HTML error page with the same status.
 /// Nothing internal leaks: unexpected errors are logged and answered with a generic 500.
 struct ProblemMiddleware: RouterMiddleware {
     let routes: RouteTable
+    let pages: PageRenderer
 
     func handle(
         _ request: Request, context: AtelierRequestContext, next: (Request, AtelierRequestContext) async throws -> Response
@@ -15,8 +17,26 @@ struct ProblemMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
+            if Self.wantsPage(request) { return page(for: error, request: request, context: context) }
             return problem(for: error, request: request, logger: context.logger).response(instance: request.uri.path)
         }
+    }
+
+    /// The API always answers in JSON; elsewhere, whoever asks for HTML gets a page.
+    static func wantsPage(_ request: Request) -> Bool {
+        !request.uri.path.hasPrefix("/api/") && (request.headers[.accept]?.contains("text/html") ?? false)
+    }
+
+    func page(for error: any Error, request: Request, context: AtelierRequestContext) -> Response {
+        if let error = error as? PageError {
+            guard error.status != .seeOther else { return Response(status: .seeOther, headers: error.headers) }
+            return pages.errorResponse(status: error.status, message: error.message, headers: error.headers, session: context.pageSession)
+        }
+        let problem = problem(for: error, request: request, logger: context.logger)
+        guard problem.type != .unauthenticated else { return Response(status: .seeOther, headers: [.location: "/entrer"]) }
+        var headers = problem.headers
+        headers[.contentType] = nil
+        return pages.errorResponse(status: problem.type.status, message: nil, headers: headers, session: context.pageSession)
     }
 
     func problem(for error: any Error, request: Request, logger: Logger) -> Problem {
@@ -25,6 +45,11 @@ struct ProblemMiddleware: RouterMiddleware {
             return problem
         case let error as ServiceError:
             return Self.problem(for: error)
+        case let error as PageError:
+            // A page's script (a vote sent with fetch) asked for JSON: refused, or not signed in.
+            var problem = Problem(error.status == .forbidden ? .forbidden : .unauthenticated, error.message)
+            problem.headers = error.headers
+            return problem
         case let error as HTTPError where error.status == .notFound:
             let allowed = routes.methods(forPath: request.uri.path)
             guard !allowed.isEmpty else { return Problem(.notFound, "no resource at \(request.uri.path)") }

@@ -1,0 +1,75 @@
+import AtelierCore
+import AtelierStore
+import Foundation
+import Postgres
+
+/// A signed-in browser: who it is, and the token its forms must carry.
+public struct PageSession: Sendable, Equatable {
+    public var participant: Participant
+    /// Every form posted in this session carries it; a forged cross-site form cannot know it.
+    public var csrfToken: String
+}
+
+/// Sessions of the pages. A personal code (an access token, or a badge code) opens one; the
+/// browser keeps a random token in a cookie, and only its hash is stored.
+public struct SessionService: Sendable {
+    let pool: ConnectionPool
+
+    /// The congress lasts two days: a session opened on the first morning lasts until the end.
+    public static let lifetimeSeconds = 3 * 24 * 3600
+
+    public init(pool: ConnectionPool) { self.pool = pool }
+
+    /// Opens a session for the participant whose code this is. Returns the cookie's token, shown
+    /// once. A code that is no one's is `unauthenticated`, whatever its shape.
+    public func start(code rawCode: String) async throws -> (token: String, session: PageSession) {
+        let code = rawCode.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = RandomText.generate(count: 43, from: RandomText.alphanumeric)
+        let csrfToken = RandomText.generate(count: 43, from: RandomText.alphanumeric)
+        let participant = try await pool.withTransaction { connection -> Participant in
+            guard let participant = try Self.participant(code: code, in: connection) else {
+                throw ServiceError.unauthenticated("this code is unknown or was revoked")
+            }
+            try PageSessionStore.create(
+                tokenHash: SHA256.hash(token), csrfToken: csrfToken, participantID: participant.id,
+                lifetimeSeconds: Self.lifetimeSeconds, in: connection)
+            return participant
+        }
+        return (token, PageSession(participant: participant, csrfToken: csrfToken))
+    }
+
+    /// The live session a cookie's token belongs to, or nil: no session is not an error for a page.
+    public func resolve(token: String) async throws -> PageSession? {
+        guard Self.isWellFormed(token) else { return nil }
+        return try await pool.withConnection { connection in
+            try PageSessionStore.session(tokenHash: SHA256.hash(token), in: connection).map {
+                PageSession(participant: $0.participant, csrfToken: $0.csrfToken)
+            }
+        }
+    }
+
+    /// Logs out: the token no longer opens anything, even if the cookie survives somewhere.
+    public func end(token: String) async throws {
+        guard Self.isWellFormed(token) else { return }
+        try await pool.withConnection { try PageSessionStore.end(tokenHash: SHA256.hash(token), in: $0) }
+    }
+
+    static func participant(code: String, in connection: Connection) throws -> Participant? {
+        if AccessToken.isWellFormed(code) {
+            return try ParticipantStore.participant(tokenHash: AccessToken.hash(code), in: connection)
+        }
+        guard let canonical = BadgeCode.canonical(code) else { return nil }
+        return try BadgeCodeStore.participant(codeHash: BadgeCode.hash(canonical: canonical), in: connection)
+    }
+
+    static func isWellFormed(_ token: String) -> Bool {
+        token.utf8.count == 43 && token.utf8.allSatisfy { byte in (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) }
+    }
+}
+
+extension RandomText {
+    static func generate(count: Int, from alphabet: [Character]) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return generate(count: count, from: alphabet, using: &generator)
+    }
+}
