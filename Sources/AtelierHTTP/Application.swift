@@ -32,6 +32,10 @@ public enum AtelierApplication {
         let site = router.group().add(middleware: PageSessionMiddleware(sessions: services.sessions))
         SignInController(sessions: services.sessions, pages: pages, settings: settings).addRoutes(to: site)
         HomePageController(congresses: services.congresses, pages: pages).addRoutes(to: site)
+        AdminPageController(congresses: services.congresses, exports: services.exports, pages: pages).addRoutes(to: site)
+        ParticipantsPageController(participants: services.participants, congresses: services.congresses, pages: pages).addRoutes(to: site)
+        BadgeSheetController(participants: services.participants, congresses: services.congresses, pages: pages).addRoutes(to: site)
+        PlenaryScreenController(proposals: services.proposals, events: services.events, pages: pages).addRoutes(to: site)
 
         routes.load(router.routes)
         return router

@@ -31,7 +31,7 @@ public struct RegistrationRefused: Error, Sendable, Equatable, CustomStringConve
 extension ParticipantService {
     /// An admin imports into their own congress.
     public func register(file: [UInt8], congressSlug: String, by admin: Participant) async throws -> RegistrationReport {
-        guard admin.role == .admin else { throw ServiceError.forbidden("only admins may register participants") }
+        try admin.mustAdminister(to: "register participants")
         return try await register(file: file, congressSlug: congressSlug, within: admin.congressID)
     }
 

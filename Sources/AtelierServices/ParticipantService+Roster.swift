@@ -6,7 +6,7 @@ import Postgres
 extension ParticipantService {
     /// Everyone registered in the congress, by name: for its admins only.
     public func participants(congressSlug: String, by admin: Participant) async throws -> [Participant] {
-        guard admin.role == .admin else { throw ServiceError.forbidden("only admins may list the participants") }
+        try admin.mustAdminister(to: "list the participants")
         return try await pool.withConnection { connection in
             guard let congress = try CongressStore.congress(slug: congressSlug, in: connection), congress.id == admin.congressID
             else { throw ServiceError.notFound("no congress \"\(congressSlug)\"") }
