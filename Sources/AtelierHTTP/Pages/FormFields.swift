@@ -10,8 +10,8 @@ struct FormFields: Sendable, Equatable {
     init(urlEncoded text: String) {
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = Self.decode(parts[0])
-            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            let name = QueryParameters.decode(parts[0]) ?? String(parts[0])
+            let value = parts.count > 1 ? QueryParameters.decode(parts[1]) ?? String(parts[1]) : ""
             values[name, default: []].append(value)
         }
     }
@@ -24,8 +24,13 @@ struct FormFields: Sendable, Equatable {
         return value
     }
 
-    private static func decode(_ text: Substring) -> String {
-        let spaced = text.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
+    /// Every value of a repeated field (checkboxes of one name), in the order sent.
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// A value written into a URL's query: everything but ASCII letters, digits and `-._~` escaped.
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
+
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }

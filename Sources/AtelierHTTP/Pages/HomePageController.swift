@@ -20,13 +20,12 @@ struct HomePageController {
 
     struct EngagementItem {
         let title: String
-        let summary: String
+        let summary: String?
         let workshops: [WorkshopItem]
     }
 
     struct WorkshopItem {
         let title: String
-        let description: String
         let link: String
         let open: Bool
         let figures: String
@@ -49,7 +48,7 @@ struct HomePageController {
         func item(_ summary: WorkshopSummary) -> WorkshopItem {
             let id = summary.workshop.id.uuidString.lowercased()
             return WorkshopItem(
-                title: summary.workshop.title, description: summary.workshop.description, link: "/ateliers/\(id)",
+                title: summary.workshop.title, link: "/ateliers/\(id)",
                 open: summary.workshop.status == .open,
                 figures: [
                     FrenchFormat.count(summary.counts.contributions, "contribution", "contributions"),
@@ -60,11 +59,11 @@ struct HomePageController {
         }
         var groups = overview.engagements.map { engagement in
             EngagementItem(
-                title: engagement.title, summary: engagement.summary,
+                title: engagement.title, summary: engagement.summary.nonEmpty,
                 workshops: overview.workshops.filter { $0.workshop.engagementID == engagement.id }.map(item))
         }
         let loose = overview.workshops.filter { summary in !overview.engagements.contains { $0.id == summary.workshop.engagementID } }
-        if !loose.isEmpty { groups.append(EngagementItem(title: "Autres ateliers", summary: "", workshops: loose.map(item))) }
+        if !loose.isEmpty { groups.append(EngagementItem(title: "Autres ateliers", summary: nil, workshops: loose.map(item))) }
         return groups.filter { !$0.workshops.isEmpty }
     }
 }
