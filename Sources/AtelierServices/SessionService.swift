@@ -8,6 +8,11 @@ public struct PageSession: Sendable, Equatable {
     public var participant: Participant
     /// Every form posted in this session carries it; a forged cross-site form cannot know it.
     public var csrfToken: String
+
+    public init(participant: Participant, csrfToken: String) {
+        self.participant = participant
+        self.csrfToken = csrfToken
+    }
 }
 
 /// Sessions of the pages. A personal code (an access token, or a badge code) opens one; the

@@ -49,6 +49,13 @@ public struct PageRenderer: Sendable {
         _ template: String, title: String, page: Any, session: PageSession?, status: HTTPResponse.Status = .ok,
         headers: HTTPFields = [:]
     ) -> Response {
+        let html = html(template, title: title, page: page, session: session)
+        var headers = headers
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    func html(_ template: String, title: String, page: Any, session: PageSession?) -> String {
         let frame = Frame(
             title: title,
             signedIn: session.map {
@@ -58,9 +65,7 @@ public struct PageRenderer: Sendable {
         guard let html = library.render(frame, withTemplate: template) else {
             preconditionFailure("no template \(template)")
         }
-        var headers = headers
-        headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        return html
     }
 
     static func roleLabel(_ role: Role) -> String {

@@ -1,0 +1,104 @@
+import AtelierCore
+import AtelierServices
+import Foundation
+import HTTPTypes
+import Testing
+
+@testable import AtelierHTTP
+
+/// Every template rendered with a fixture view model: a key misspelt in a template or a model
+/// renders as nothing, silently, so each fixture value must show up in the page.
+@Suite struct TemplateTests {
+    static let session = PageSession(
+        participant: Participant(
+            id: UUID(), congressID: UUID(), displayName: "Jeanne <Martin>", organisation: "Nérac", role: .attendee, named: true, leads: []),
+        csrfToken: "CSRF-FIXTURE")
+
+    /// Template name → a view model and the texts its page must show. Templates that extend the
+    /// layout are pages; `layout` and partials are checked through them.
+    static func fixtures() -> [String: (model: Any, shows: [String])] {
+        let contribution = Contribution(
+            id: UUID(uuidString: "00000000-0000-0000-0000-0000000000c1")!, workshopID: UUID(), authorID: session.participant.id,
+            authorName: "Jeanne", authorNamed: true, organisation: "Nérac", title: nil, body: "Un texte & des <balises>", status: .published,
+            moderationReason: nil, createdAt: Date(), updatedAt: Date(), votes: VoteTally(agree: 3, disagree: 1, pass: 0), myVote: .agree)
+        let item = ContributionItem(contribution, reader: session.participant, workshopOpen: true)
+        let form = ContributionForm(
+            action: "/ateliers/w/contributions", submit: "Publier", title: "Titre tapé", body: "", key: "CLE-FIXTURE",
+            refusal: .invalid(field: "body", reason: "empty"))
+        return [
+            "entrer": (SignInController.SignInForm(code: "ABCD", error: "Code inconnu"), ["value=\"ABCD\"", "Code inconnu", "code-erreur"]),
+            "error": (ErrorPage.make(status: .notFound, message: "Rien ici"), ["<h1>Page introuvable</h1>", "Erreur 404", "Rien ici"]),
+            "accueil": (
+                HomePageController.HomePage(
+                    congress: "Congrès test", placeAndDates: "Agen, 29 et 30 janvier 2026",
+                    engagements: [
+                        .init(
+                            title: "Engagement un", summary: "Résumé",
+                            workshops: [.init(title: "Atelier A", link: "/ateliers/a", open: false, figures: "3 votes", board: "/ateliers/a/tableau")]
+                        )
+                    ]),
+                [
+                    "<h1>Congrès test</h1>", "29 et 30 janvier", "Engagement un", "Résumé", "href=\"/ateliers/a\"", "Fermé", "3 votes",
+                    "/ateliers/a/tableau",
+                ]
+            ),
+            "atelier": (
+                WorkshopPageController.WorkshopPage(
+                    id: "w", title: "Atelier W", description: "Décrit", open: true, notice: "Publiée !", query: "vélo", searched: "vélo",
+                    recent: false, contributions: [item], count: "1 contribution affichée", next: "/ateliers/w?apres=N",
+                    firstPage: "/ateliers/w?tri=soutien", returnTo: "/ateliers/w?tri=soutien", form: form, events: "/ateliers/w/evenements",
+                    proposals: "/ateliers/w/propositions"),
+                [
+                    "<h1>Atelier W</h1>", "Décrit", "Publiée !", "value=\"vélo\"", "pour « vélo »", "<option value=\"soutien\" selected>",
+                    "Un texte &amp; des &lt;balises&gt;", "Par Vous", "D&#39;accord : 3 · Pas d&#39;accord : 1 · Passer : 0",
+                    "value=\"agree\" aria-pressed=\"true\"", "Votre vote : d&#39;accord.",
+                    "<legend>Votre avis sur « Un texte &amp; des &lt;balises&gt; »</legend>",
+                    "name=\"_csrf\" value=\"CSRF-FIXTURE\"", "name=\"retour\" value=\"/ateliers/w?tri=soutien\"",
+                    "/contributions/\(item.id)/modifier",
+                    "href=\"/ateliers/w?apres=N\"", "Revenir au début", "data-events=\"/ateliers/w/evenements\"", "/ateliers/w/propositions",
+                    "value=\"CLE-FIXTURE\"", "value=\"Titre tapé\"", "body-erreur", "data-limit=\"2000\"",
+                ]
+            ),
+            "modifier": (
+                ContributionEditController.EditPage(form: form, withdraw: "/contributions/c/retrait", back: "/ateliers/w#c-c"),
+                [
+                    "<h1>Modifier votre contribution</h1>", "action=\"/ateliers/w/contributions\"", "/contributions/c/retrait",
+                    "href=\"/ateliers/w#c-c\"",
+                ]
+            ),
+            "propositions": (
+                ProposalsPageController.ProposalsPage(
+                    workshop: "Atelier P", back: "/ateliers/p",
+                    proposals: [
+                        .init(
+                            id: "p1", title: "Proposition un", synthesis: "Synthèse", support: "Issue de 2 contributions.", votes: "Votes : 3",
+                            endorsements: "4 soutiens", endorsed: true, action: "/propositions/p1/soutien")
+                    ]),
+                [
+                    "Atelier P", "href=\"/ateliers/p\"", "id=\"p-p1\"", "Proposition un", "Synthèse", "Issue de 2 contributions.", "Votes : 3",
+                    "4 soutiens</strong> dont le vôtre", "Retirer mon soutien", "/propositions/p1/soutien",
+                ]
+            ),
+        ]
+    }
+
+    @Test func everyPageTemplateRendersEveryValueOfItsFixture() throws {
+        let pages = try PageRenderer(resources: TestServer.resources)
+        let folder = TestServer.resources.root.appendingPathComponent("web/templates")
+        let templates = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }.map {
+            String($0.dropLast(".mustache".count))
+        }
+        let fixtures = Self.fixtures()
+        let pageTemplates = try templates.filter { name in
+            try String(contentsOf: folder.appendingPathComponent("\(name).mustache"), encoding: .utf8).hasPrefix("{{<layout}}")
+        }
+        #expect(Set(pageTemplates) == Set(fixtures.keys), "each page template needs a fixture here")
+        for (name, fixture) in fixtures {
+            let html = pages.html(name, title: "Titre \(name)", page: fixture.model, session: Self.session)
+            #expect(html.hasPrefix("<!doctype html>\n<html lang=\"fr\">"), "\(name)")
+            #expect(html.contains("<title>Titre \(name) · Atelier</title>") && html.contains("Jeanne &lt;Martin&gt;"), "\(name)")
+            #expect(html.components(separatedBy: "<h1").count == 2, "\(name): one h1")
+            for text in fixture.shows { #expect(html.contains(text), "\(name) does not show \(text)") }
+        }
+    }
+}
