@@ -21,11 +21,18 @@ struct ParticipantsPageController {
         let nav = AdminSection.participants.menu
         let count: String
         let participants: [Row]
+        /// What the file's workshops column may name.
+        let workshops: [WorkshopSlug]
         /// After a successful import (from the redirect's query).
         let imported: String?
         let problems: [String]
         let problemSummary: String?
         let hasProblems: Bool
+    }
+
+    struct WorkshopSlug {
+        let slug: String
+        let title: String
     }
 
     struct Row {
@@ -83,6 +90,7 @@ struct ParticipantsPageController {
                     name: participant.displayName, organisation: participant.organisation ?? "", role: PageRenderer.roleLabel(participant.role),
                     leads: participant.leads.compactMap { workshops[$0] }.joined(separator: ", "))
             },
+            workshops: overview.workshops.map { WorkshopSlug(slug: $0.workshop.slug, title: $0.workshop.title) },
             imported: imported, problems: problems, problemSummary: summary, hasProblems: !problems.isEmpty)
         return pages.render(
             "admin-participants", title: summary == nil ? "Participants" : "Erreur : participants", page: page, session: session, status: status)
