@@ -98,7 +98,8 @@ import Testing
                 [
                     "Administration : Congrès test", "aria-current=\"page\">Chiffres et exports", "Agen, 29 et 30 janvier 2026",
                     "<span class=\"figure\">91</span> participants",
-                    "<th scope=\"row\">Atelier A</th><td>ouvert</td><td>44</td><td>25</td><td>711</td>",
+                    "<th scope=\"row\">Atelier A</th><td data-label=\"État\">ouvert</td><td data-label=\"Contributions\">44</td>",
+                    "<td data-label=\"Auteurs\">25</td><td data-label=\"Votes\">711</td>",
                     "/admin/export?format=odt&amp;status=published", "LibreOffice", "Markdown, brouillons compris",
                     "/admin/export?format=csv&amp;votes=raw",
                 ]
@@ -110,8 +111,10 @@ import Testing
                     workshops: [.init(slug: "pilotage", title: "Piloter")], imported: "Import terminé : 3 personnes ajoutées",
                     problems: ["Ligne 3 : le nom manque"], problemSummary: "Rien n'a été importé", hasProblems: true),
                 [
-                    "aria-current=\"page\">Participants", "2 personnes inscrites", "<th scope=\"row\">Zoé &lt;Blanc&gt;</th><td>Auch</td>",
-                    "<td>animateur</td><td>Atelier A</td>", "<code>pilotage</code> (Piloter)", "Import terminé : 3 personnes ajoutées",
+                    "aria-current=\"page\">Participants", "2 personnes inscrites",
+                    "<th scope=\"row\">Zoé &lt;Blanc&gt;</th><td data-label=\"Collectivité\">Auch</td>",
+                    "<td data-label=\"Rôle\">animateur</td><td data-label=\"Anime\">Atelier A</td>", "<code>pilotage</code> (Piloter)",
+                    "Import terminé : 3 personnes ajoutées",
                     "<li>Ligne 3 : le nom manque</li>", "Rien n&#39;a été importé",
                     "aria-invalid=\"true\" aria-describedby=\"fichier-aide fichier-erreurs\"",
                     "enctype=\"multipart/form-data\"", "name=\"_csrf\" value=\"CSRF-FIXTURE\"",
