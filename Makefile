@@ -19,10 +19,10 @@ export DATABASE_URL
 
 help:
 	@echo "make run        build, start the local database, migrate, load the demo, serve on :$(PORT)"
-	@echo "make test       swift test against a throwaway PostgreSQL (TESTFLAGS=... passed on)"
+	@echo "make test       swift test, then the browser tests, each against a throwaway PostgreSQL (TESTFLAGS=... for swift test)"
 	@echo "make build      release build of $(BIN)"
 	@echo "make deps       check (as root: install) PostgreSQL, libpq-dev, pkg-config"
-	@echo "make deps-test  the same, plus what the tests run: LibreOffice (Writer) and poppler-utils"
+	@echo "make deps-test  the same, plus what the tests run: LibreOffice (Writer), poppler-utils, Chromium, .venv-browser/"
 	@echo "make model      fetch the sentence-encoder model into models/ (checked by SHA-256), if missing"
 	@echo "make db-start   start the local cluster in .pg/ on port $(PGPORT)"
 	@echo "make db-stop    stop it"
@@ -69,6 +69,7 @@ run: build db-start model
 
 test: deps-test model
 	bash deploy/test.sh swift test $(TESTFLAGS)
+	bash deploy/test.sh bash deploy/browser-tests.sh
 
 bench: deps
 	bash deploy/bench.sh $(BENCH_SECONDS) $(BENCH_CONNECTIONS)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the build and the local PostgreSQL cluster have what they need; with --test, also
-# what the test suite runs besides (LibreOffice and poppler, which a server does not need).
+# what the test suite runs besides (LibreOffice and poppler, which a server does not need, and
+# for the browser tests Debian's Chromium, a font, and Playwright in .venv-browser/).
 # Safe to run often: it says nothing and changes nothing when all is present.
 set -euo pipefail
 
@@ -33,6 +34,9 @@ check() {
   if [ "$test_tools" = 1 ]; then
     command -v soffice >/dev/null || need libreoffice-writer-nogui
     command -v pdftotext >/dev/null || need poppler-utils
+    [ -x /usr/bin/chromium ] || need chromium
+    [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need fonts-dejavu-core
+    python3 -c 'import ensurepip' 2>/dev/null || need python3-venv
   fi
 }
 
@@ -42,8 +46,21 @@ if ! command -v swift >/dev/null; then
   exit 1
 fi
 
+# The browser tests' Python side, from PyPI, pointed at Debian's Chromium (never `playwright
+# install`, which downloads a browser of its own). Pinned: the versions checked on this machine.
+browser_venv() {
+  [ "$test_tools" = 1 ] || return 0
+  [ -x .venv-browser/bin/pytest ] && return 0
+  echo "install-deps: creating .venv-browser (Playwright, axe-core, pytest)"
+  python3 -m venv .venv-browser
+  .venv-browser/bin/pip install --quiet playwright==1.65.3 axe-playwright-python==0.1.8 pytest==9.2.0
+}
+
 check
-[ -z "$missing" ] && exit 0
+if [ -z "$missing" ]; then
+  browser_venv
+  exit 0
+fi
 
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-deps: missing packages: $missing. Install them with:" >&2
@@ -62,3 +79,4 @@ if [ -n "$missing" ]; then
   echo "install-deps: still missing after apt-get install: $missing" >&2
   exit 1
 fi
+browser_venv
