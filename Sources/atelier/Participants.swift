@@ -6,7 +6,7 @@ import Postgres
 
 struct Participants: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Manage a congress's participants.", subcommands: [Add.self, Import.self, Revoke.self, Token.self, Code.self])
+        abstract: "Manage a congress's participants.", subcommands: [Add.self, Import.self, Badges.self, Revoke.self, Token.self, Code.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierHTTP
 import AtelierServices
 import Foundation
 import Testing
@@ -116,6 +117,26 @@ import Testing
 
         let (attendee, attendeeCSRF) = try await AttendeePageTests.signedIn(server, token: fixture.attendee)
         #expect(try await attendee.post("/admin/badges", [("_csrf", attendeeCSRF), ("pour", "tous")]).status == 403)
+    }
+
+    @Test func theCommandLinesSheetIsOneFileWithItsStyleAndFreshCodes() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        _ = try await server.fixture()
+        _ = try await server.services.participants.add(
+            congressSlug: "test-congress", displayName: "Zoé <Blanc> & fils", organisation: nil, role: .attendee, named: false, leadsWorkshops: [])
+        let sheet = try await server.services.participants.badges(.withoutCode, congressSlug: "test-congress")
+        #expect(sheet.badges.count == 5 && sheet.congress.title == "Congrès d'essai")
+        let html = try PageRenderer(resources: TestServer.resources).badgeSheetFile(sheet, origin: "https://atelier.example.fr")
+        #expect(html.hasPrefix("<!doctype html>\n<html lang=\"fr\">"))
+        #expect(html.contains("<style>/* Atelier") && html.contains("@page { size: A4; margin: 10mm; }"))
+        #expect(html.contains("<p class=\"badge-name\">Zoé &lt;Blanc&gt; &amp; fils</p>"))
+        #expect(Self.codes(html) == sheet.badges.map(\.code))
+        #expect(html.contains("https://atelier.example.fr/entrer/\(sheet.badges[0].code)"))
+        await #expect(throws: ServiceError.notFound("no congress \"ailleurs\"")) {
+            _ = try await server.services.participants.badges(.everyone, congressSlug: "ailleurs")
+        }
+        #expect(try await server.services.participants.badges(.withoutCode, congressSlug: "test-congress").badges.isEmpty)
     }
 
     static func codes(_ html: String) -> [String] {

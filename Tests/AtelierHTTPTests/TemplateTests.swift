@@ -128,7 +128,7 @@ import Testing
                 ]
             ),
             "badges": (
-                BadgeSheetController.BadgeSheet(
+                BadgeSheetController.SheetPage(
                     congress: "Congrès test", issued: "1 code vient d'être émis.",
                     badges: [
                         .init(

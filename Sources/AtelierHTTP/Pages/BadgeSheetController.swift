@@ -22,7 +22,7 @@ struct BadgeSheetController {
         let error: String?
     }
 
-    struct BadgeSheet {
+    struct SheetPage {
         let congress: String
         let issued: String
         let badges: [Card]
@@ -51,23 +51,26 @@ struct BadgeSheetController {
                 "admin-badges", title: "Erreur : badges", page: BadgeForm(error: "Choisissez pour qui imprimer les badges."), session: session,
                 status: .unprocessableContent)
         }
-        let badges = try await participants.badges(scope, by: session.participant)
-        let congress = try await congresses.overview(for: session.participant).congress
-        let origin = Self.origin(of: request)
-        let page = BadgeSheet(
-            congress: congress.title,
-            issued: badges.isEmpty
+        let sheet = try await participants.badges(scope, by: session.participant)
+        let page = Self.page(sheet, origin: Self.origin(of: request))
+        return pages.render("badges", title: "Badges à imprimer", page: page, session: session)
+    }
+
+    /// The sheet as the page and the file show it; `origin` starts each personal link.
+    static func page(_ sheet: AtelierServices.BadgeSheet, origin: String) -> SheetPage {
+        SheetPage(
+            congress: sheet.congress.title,
+            issued: sheet.badges.isEmpty
                 ? "Personne n'attend de badge : tous les participants ont déjà un code."
-                : "\(FrenchFormat.count(badges.count, "code vient", "codes viennent")) d'être émis. "
+                : "\(FrenchFormat.count(sheet.badges.count, "code vient", "codes viennent")) d'être émis. "
                     + "Les codes précédents de ces personnes ne fonctionnent plus. Imprimez cette page maintenant : ces codes ne seront plus affichés.",
-            badges: badges.map { badge in
+            badges: sheet.badges.map { badge in
                 Card(
                     name: badge.participant.displayName, organisation: badge.participant.organisation,
                     role: badge.participant.role == .attendee ? nil : PageRenderer.roleLabel(badge.participant.role), code: badge.code,
                     link: "\(origin)/entrer/\(badge.code)")
             },
-            empty: badges.isEmpty)
-        return pages.render("badges", title: "Badges à imprimer", page: page, session: session)
+            empty: sheet.badges.isEmpty)
     }
 
     static func scope(_ value: String) -> BadgeScope? {
