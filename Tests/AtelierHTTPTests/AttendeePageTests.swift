@@ -37,7 +37,7 @@ import Testing
         let shown = try await browser.get(String(location.prefix { $0 != "#" }))
         #expect(shown.text.contains("Votre contribution est publiée."))
         #expect(shown.text.contains("Former les élus &lt;b&gt;au numérique&lt;/b&gt; dès l&#39;installation"))
-        #expect(shown.text.contains("Par Vous"))
+        #expect(shown.text.contains("Votre contribution</h3>"))
 
         let tooLong = String(repeating: "é", count: ContributionText.maximumBodyLength + 1)
         for (fields, field, message) in [

@@ -23,6 +23,12 @@ import Testing
             authorName: "Jeanne", authorNamed: true, organisation: "Nérac", title: nil, body: "Un texte & des <balises>", status: .published,
             moderationReason: nil, createdAt: Date(), updatedAt: Date(), votes: VoteTally(agree: 3, disagree: 1, pass: 0), myVote: .agree)
         let item = ContributionItem(contribution, reader: session.participant, workshopOpen: true)
+        var theirs = contribution
+        theirs.authorID = UUID()
+        theirs.authorName = "Jules"
+        theirs.organisation = "Agen"
+        theirs.title = "Un titre donné"
+        let titled = ContributionItem(theirs, reader: session.participant, workshopOpen: true)
         let form = ContributionForm(
             action: "/ateliers/w/contributions", submit: "Publier", title: "Titre tapé", body: "", key: "CLE-FIXTURE",
             refusal: .invalid(field: "body", reason: "empty"))
@@ -46,12 +52,13 @@ import Testing
             "atelier": (
                 WorkshopPageController.WorkshopPage(
                     id: "w", title: "Atelier W", description: "Décrit", open: true, notice: "Publiée !", query: "vélo", searched: "vélo",
-                    recent: false, contributions: [item], count: "1 contribution affichée", next: "/ateliers/w?apres=N",
+                    recent: false, contributions: [item, titled], count: "1 contribution affichée", next: "/ateliers/w?apres=N",
                     firstPage: "/ateliers/w?tri=soutien", returnTo: "/ateliers/w?tri=soutien", form: form, events: "/ateliers/w/evenements",
                     proposals: "/ateliers/w/propositions"),
                 [
                     "<h1>Atelier W</h1>", "Décrit", "Publiée !", "value=\"vélo\"", "pour « vélo »", "<option value=\"soutien\" selected>",
-                    "Un texte &amp; des &lt;balises&gt;", "Par Vous", "D&#39;accord : 3 · Pas d&#39;accord : 1 · Passer : 0",
+                    "Un texte &amp; des &lt;balises&gt;", "Votre contribution</h3>", "Un titre donné</h3>", "Par Jules, Agen",
+                    "D&#39;accord : 3 · Pas d&#39;accord : 1 · Passer : 0",
                     "value=\"agree\" aria-pressed=\"true\"", "Votre vote : d&#39;accord.",
                     "<legend>Votre avis sur « Un texte &amp; des &lt;balises&gt; »</legend>",
                     "name=\"_csrf\" value=\"CSRF-FIXTURE\"", "name=\"retour\" value=\"/ateliers/w?tri=soutien\"",

@@ -4,7 +4,7 @@ laptop (1280 px): no violation of the WCAG 2.x A and AA rules. Screenshots at 36
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import screenshot, sign_in
+from conftest import SCREENSHOTS, screenshot, sign_in
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
@@ -64,6 +64,12 @@ def test_screenshots_at_360_and_1920(browser, site):
             page.goto(site.url(path))
             screenshot(page, f"{name}-{width}")
         page.context.close()
+    # One contribution with its vote, as a phone shows it, for the README.
+    page = sign_in(browser, site, "attendee", width=360)
+    page.goto(site.url(f"/ateliers/{site.workshop}"))
+    page.locator("li.contribution").nth(1).get_by_role("button", name="Passer").click()
+    page.locator("li.contribution").nth(1).screenshot(path=str(SCREENSHOTS / "contribution-360.png"))
+    page.context.close()
     anonymous = browser.new_context(viewport={"width": 360, "height": 800}).new_page()
     anonymous.goto(site.url("/entrer"))
     screenshot(anonymous, "entrer-360")

@@ -11,6 +11,15 @@ public struct DemoSummary: Sendable {
     public var votes: Int
     /// A new token for the demo's first admin, shown once.
     public var adminToken: String
+    /// New badge codes for the pages, shown once: one attendee, one lead, the admin.
+    public var badgeCodes: [DemoBadgeCode] = []
+}
+
+/// Someone of the demo and the code they would type at `/entrer`.
+public struct DemoBadgeCode: Sendable {
+    public var role: Role
+    public var name: String
+    public var code: String
 }
 
 /// Loads the demo congress. Idempotent: participants are found again by their key,
@@ -31,7 +40,22 @@ public struct DemoLoader: Sendable {
         try await clusterUnclusteredWorkshops()
         var result = summary
         result.adminToken = try await access.issueToken(participantID: adminID)
+        result.badgeCodes = try await issueBadgeCodes()
         return result
+    }
+
+    /// So that whoever runs the demo can open the pages as each role at once. Issuing again
+    /// replaces the earlier codes of the same three people.
+    func issueBadgeCodes() async throws -> [DemoBadgeCode] {
+        let people = try await pool.withConnection { connection -> [Participant] in
+            guard let congress = try CongressStore.congress(slug: DemoCongress.slug, in: connection) else { return [] }
+            return try [DemoRole.attendee, .lead, .admin].compactMap { role in
+                guard let demo = DemoCongress.participants.first(where: { $0.role == role }) else { return nil }
+                return try ParticipantStore.participant(externalRef: "demo:" + demo.key, congressID: congress.id, in: connection)
+            }
+        }
+        let codes = try await ParticipantService(pool: pool).issueBadgeCodes(participantIDs: people.map(\.id))
+        return people.map { DemoBadgeCode(role: $0.role, name: $0.displayName, code: codes[$0.id]!) }
     }
 
     /// So that the leads' screen shows candidate proposals at once, each workshop gets a first
