@@ -73,6 +73,10 @@ import Testing
         #expect(again.header("Location") == "/admin/participants?ajoutes=0&modifies=0&inchanges=2")
         #expect(try await server.count(participants) == 6)
 
+        // A file saved in Latin-1 by an old spreadsheet: its bytes reach the reader as sent, and it says so.
+        let latin1: [UInt8] = Array("nom;rôle\n".utf8) + [0x48, 0xE9, 0x6C, 0xE8, 0x6E, 0x65] + Array(";participant\n".utf8)
+        let notUTF8 = try await admin.postFile("/admin/participants/import", csrf: csrf, field: "fichier", file: latin1)
+        #expect(notUTF8.status == 422 && notUTF8.text.contains("<li>Ligne 2 : le fichier n&#39;est pas en UTF-8"))
         let empty = try await admin.postFile("/admin/participants/import", csrf: csrf, field: "fichier", file: [])
         #expect(empty.status == 422 && empty.text.contains("Choisissez le fichier d&#39;inscription"))
         // A file form is a form: without the session's token it is refused like any other.
