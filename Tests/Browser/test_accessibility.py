@@ -57,6 +57,15 @@ def test_every_page_in_every_role_has_no_violation(browser, site, role, width):
     page.context.close()
 
 
+def test_pages_reflow_at_320_px_and_at_200_percent_zoom(browser, site):
+    """RGAA 10.11: at 320 CSS pixels (a 640 px window at 200 %), nothing scrolls sideways."""
+    page = sign_in(browser, site, "attendee", width=320)
+    for name, path in pages_of(site, "attendee"):
+        page.goto(site.url(path))
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, f"{name} scrolls sideways at 320 px"
+    page.context.close()
+
+
 def test_screenshots_at_360_and_1920(browser, site):
     for width, height in [(360, 800), (1920, 1080)]:
         page = sign_in(browser, site, "attendee", width=width, height=height)
