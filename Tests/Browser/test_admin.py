@@ -37,6 +37,17 @@ def test_the_admin_pages_have_no_violation(browser, site, width):
     page.context.close()
 
 
+def test_the_admin_pages_reflow_at_320_px(browser, site):
+    """RGAA 10.11: at 320 CSS pixels (a 640 px window at 200 %), nothing scrolls sideways, the refused import included."""
+    page = sign_in(browser, site, "admin", width=320)
+    for path in ["/admin", "/admin/participants", "/admin/badges"]:
+        page.goto(site.url(path))
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, f"{path} scrolls sideways at 320 px"
+    upload(page, BAD)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, "the refused import scrolls sideways at 320 px"
+    page.context.close()
+
+
 def test_a_file_with_bad_lines_imports_nobody_then_a_good_one_imports_everyone(browser, site):
     page = sign_in(browser, site, "admin", width=360)
     before = registered(site)

@@ -45,7 +45,7 @@ def publish(site, title):
     api(site, "PATCH", f"/api/v1/proposals/{created['id']}", {"status": "published"}, validated["version"])
 
 
-@pytest.mark.parametrize("width,height", [(360, 800), (1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("width,height", [(320, 640), (360, 800), (1280, 800), (1920, 1080)])
 def test_the_screen_has_no_violation(browser, site, display_token, width, height):
     page = open_screen(browser, site, display_token, width, height)
     expect(page.get_by_role("button", name="Mettre en pause")).to_be_visible()
