@@ -64,12 +64,15 @@ def test_a_published_proposal_appears_within_two_seconds_and_pause_holds_it(brow
         "Nouvelle proposition publiée : Un référent numérique dans chaque intercommunalité")
     screenshot(page, "ecran-nouvelle-1920")
 
-    pause = page.get_by_role("button", name="Mettre en pause")
-    pause.click()
+    # By keyboard: the skip link first, then Pause among the screen's controls.
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Aller au contenu")).to_be_focused()
+    page.get_by_role("button", name="Mettre en pause").focus()
+    page.keyboard.press("Enter")
     expect(page.get_by_role("button", name="Reprendre les mises à jour")).to_be_focused()
     expect(page.locator("#ecran-etat")).to_have_text("Mises à jour en pause.")
     publish(site, "Mutualiser la cybersécurité entre communes")
-    page.get_by_role("button", name="Reprendre les mises à jour").click()
+    page.keyboard.press("Space")
     expect(page.get_by_text("Mutualiser la cybersécurité entre communes", exact=True)).to_be_visible(timeout=2000)
     page.context.close()
 
