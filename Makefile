@@ -7,6 +7,8 @@ PGDIR := $(CURDIR)/.pg
 DATABASE_URL ?=
 BIN := .build/release/atelier
 TESTFLAGS ?=
+# Every import must be a declared dependency of its target (Package.swift), checked by each build.
+SWIFT_CHECKS := --explicit-target-dependency-import-check error
 BENCH_SECONDS ?= 15
 BENCH_CONNECTIONS ?= 32
 FORMAT_CONFIG := $(if $(wildcard .swift-format),--configuration .swift-format)
@@ -44,7 +46,7 @@ model:
 	@bash deploy/fetch-model.sh
 
 build: deps
-	swift build -c release --product atelier
+	swift build -c release --product atelier $(SWIFT_CHECKS)
 
 db-start:
 	@if [ -n "$$DATABASE_URL" ]; then echo "DATABASE_URL is set: not starting the local cluster"; \
@@ -69,7 +71,7 @@ run: build db-start model
 	exec $(BIN) serve --host 127.0.0.1 --port $(PORT)
 
 test: deps-test model
-	bash deploy/test.sh swift test $(TESTFLAGS)
+	bash deploy/test.sh swift test $(SWIFT_CHECKS) $(TESTFLAGS)
 	bash deploy/test.sh bash deploy/browser-tests.sh
 
 bench: deps

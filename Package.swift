@@ -38,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // Already there through Hummingbird; named because AtelierHTTP imports HTTPTypes.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Already there through Hummingbird; named so the live events' hub can be a Service.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
         // The pages' templates: escaping by default, layouts and partials, no dependencies.
@@ -76,7 +78,7 @@ let package = Package(
         .target(name: "ZipSupport", dependencies: ["CZlib"], swiftSettings: strict),
         // Sentence embeddings computed on the CPU: SentencePiece tokenizer and USE encoder.
         .target(
-            name: "AtelierEmbedding", dependencies: ["AtelierCore", "ZipSupport", "USEKernels", "USEKernelsAVX512"], swiftSettings: strict),
+            name: "AtelierEmbedding", dependencies: ["ZipSupport", "USEKernels", "USEKernelsAVX512"], swiftSettings: strict),
         // The encoder's arithmetic on raw pointers; Sources/USEKernelsAVX512 is a link to Sources/USEKernels.
         .target(name: "USEKernels", swiftSettings: strict + kernelsV3),
         .target(name: "USEKernelsAVX512", swiftSettings: strict + kernelsAVX512),
@@ -96,17 +98,29 @@ let package = Package(
                 "AtelierStore", "AtelierCore", "AtelierEmbedding", "AtelierExport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: strict
+        ),
+        // The demo congress: the real programme of Agen 2026 with fictional participants and
+        // contributions, loaded through the services by `atelier demo`, the tests and the benchmarks.
+        .target(
+            name: "AtelierDemo",
+            dependencies: ["AtelierServices", "AtelierStore", "AtelierCore", "Postgres"],
             swiftSettings: strict
         ),
         .target(
             name: "AtelierHTTP",
             dependencies: [
-                "AtelierServices", "AtelierExport",
+                "AtelierServices", "AtelierExport", "AtelierCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -115,11 +129,13 @@ let package = Package(
             dependencies: [
                 "AtelierHTTP",
                 "AtelierServices",
-                "AtelierStore",
+                "AtelierDemo",
+                "AtelierCore",
                 "AtelierEmbedding",
                 "AtelierExport",
-                "Postgres",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -147,24 +163,27 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "AtelierTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "AtelierStoreTests",
-            dependencies: ["AtelierStore", "Postgres", "AtelierTestSupport"],
+            dependencies: ["AtelierStore", "AtelierCore", "Postgres", "AtelierTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "AtelierServicesTests",
             dependencies: [
-                "AtelierServices", "AtelierStore", "AtelierCore", "AtelierEmbedding", "AtelierExport", "Postgres", "AtelierTestSupport",
-                "ZipSupport", "TestProcesses",
+                "AtelierServices", "AtelierDemo", "AtelierStore", "AtelierCore", "AtelierEmbedding", "AtelierExport", "Postgres",
+                "AtelierTestSupport", "ZipSupport", "TestProcesses",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "AtelierHTTPTests",
             dependencies: [
-                "AtelierHTTP", "AtelierServices", "AtelierStore", "AtelierCore", "AtelierExport", "Postgres", "AtelierTestSupport",
+                "AtelierHTTP", "AtelierServices", "AtelierDemo", "AtelierStore", "AtelierCore", "AtelierExport", "Postgres", "AtelierTestSupport",
                 "ZipSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),

@@ -11,7 +11,9 @@ if [ ! -x .venv-browser/bin/pytest ] || [ ! -x /usr/bin/chromium ]; then
   echo "browser-tests: run 'make deps-test' first (Chromium and .venv-browser/ are missing)" >&2
   exit 1
 fi
-# The debug build `swift test` just made, unless told otherwise.
-export ATELIER_BIN=${ATELIER_BIN:-$PWD/.build/debug/atelier}
-[ -x "$ATELIER_BIN" ] || swift build --product atelier
+# The debug build of this checkout (up to date: after `swift test` this only checks), unless told otherwise.
+if [ -z "${ATELIER_BIN:-}" ]; then
+  swift build --product atelier --explicit-target-dependency-import-check error
+  export ATELIER_BIN=$PWD/.build/debug/atelier
+fi
 exec .venv-browser/bin/pytest -q Tests/Browser "$@"

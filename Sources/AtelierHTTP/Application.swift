@@ -1,6 +1,8 @@
 import AtelierServices
 import Hummingbird
 import Logging
+import ServiceLifecycle
+import UnixSignals
 
 /// The whole HTTP application in one place: middleware, public routes, one line per
 /// controller under `/api/v1`, and the pages.
@@ -16,7 +18,7 @@ public enum AtelierApplication {
         router.add(middleware: ResponseHeadersMiddleware())
         router.add(middleware: ProblemMiddleware(routes: routes, pages: pages))
         router.add(middleware: BodyLimitMiddleware())
-        ServiceController(services: services).addRoutes(to: router)
+        ServiceController(services: services, resources: resources).addRoutes(to: router)
         StaticController(pages: pages).addRoutes(to: router)
 
         let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(access: services.access))
@@ -53,8 +55,22 @@ public enum AtelierApplication {
         Application(
             router: try buildRouter(services: services, resources: resources, settings: settings),
             configuration: .init(address: .hostname(host, port: port), serverName: "atelier"),
-            services: [EventListenerService(events: services.events)],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
+    }
+
+    /// The whole server as one service group: the pool, the embedding worker, the event listener,
+    /// then the HTTP server. On a graceful shutdown (SIGTERM, SIGINT) the group stops them in
+    /// reverse: the server drains its requests and ends its event streams, then the listener and
+    /// the worker stop, and the pool closes last.
+    public static func serviceGroup(
+        services: Services, resources: WebResources, settings: PageSettings = .init(), host: String, port: Int, logger: Logger,
+        signals: [UnixSignal] = [.sigterm, .sigint], onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> ServiceGroup {
+        let app = try build(
+            services: services, resources: resources, settings: settings, host: host, port: port, logger: logger, onRunning: onRunning)
+        return ServiceGroup(
+            configuration: .init(
+                services: services.background(logger: logger) + [app], gracefulShutdownSignals: signals, logger: logger))
     }
 }

@@ -5,15 +5,15 @@ import Postgres
 
 /// Who is calling: bearer tokens in, participants out.
 public struct AccessService: Sendable {
-    let pool: ConnectionPool
+    let database: Database
 
-    public init(pool: ConnectionPool) { self.pool = pool }
+    public init(pool: ConnectionPool) { self.database = Database(pool: pool) }
 
     /// The participant a token belongs to. Malformed tokens are refused before any query.
     public func authenticate(token: String) async throws -> Participant {
         guard AccessToken.isWellFormed(token) else { throw ServiceError.unauthenticated("the access token is malformed") }
         let hash = AccessToken.hash(token)
-        guard let participant = try await pool.withConnection({ try ParticipantStore.participant(tokenHash: hash, in: $0) })
+        guard let participant = try await database.withConnection({ try ParticipantStore.participant(tokenHash: hash, in: $0) })
         else { throw ServiceError.unauthenticated("the access token is unknown or revoked") }
         return participant
     }
@@ -22,7 +22,7 @@ public struct AccessService: Sendable {
     public func issueToken(participantID: UUID) async throws -> String {
         let token = AccessToken.generate()
         let hash = AccessToken.hash(token)
-        try await pool.withConnection { try ParticipantStore.addToken(hash: hash, participantID: participantID, in: $0) }
+        try await database.withConnection { try ParticipantStore.addToken(hash: hash, participantID: participantID, in: $0) }
         return token
     }
 }

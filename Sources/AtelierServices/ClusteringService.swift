@@ -11,12 +11,12 @@ public struct ClusteringView: Sendable {
 
 /// Candidate proposals for a workshop, computed on demand by its leads.
 public struct ClusteringService: Sendable {
-    let pool: ConnectionPool
+    let database: Database
     let embeddings: EmbeddingService
     public static let excerptLength = 280
 
     public init(pool: ConnectionPool, embeddings: EmbeddingService) {
-        self.pool = pool
+        self.database = Database(pool: pool)
         self.embeddings = embeddings
     }
 
@@ -26,8 +26,8 @@ public struct ClusteringService: Sendable {
         if case .fixed(let count) = clusters, !(1...50).contains(count) {
             throw ServiceError.invalid(field: "clusters", reason: "must be \"auto\" or a number from 1 to 50")
         }
-        let (workshop, texts, previous) = try await pool.withTransaction(.repeatableRead) { connection in
-            let workshop = try Self.moderated(workshopID, by: actor, in: connection)
+        let (workshop, texts, previous) = try await database.withTransaction(.repeatableRead) { connection in
+            let workshop = try CongressService.ledWorkshop(id: workshopID, by: actor, toDo: "cluster it", in: connection)
             let texts = try ContributionStore.publishedTexts(workshopID: workshop.id, in: connection)
             let previous = fresh ? nil : try ClusteringStore.latest(workshopID: workshop.id, in: connection)
             return (workshop, texts, previous)
@@ -59,7 +59,7 @@ public struct ClusteringService: Sendable {
             algorithm = WorkshopClustering.algorithmVersion
         }
         let described = parameters
-        return try await pool.withTransaction { connection in
+        return try await database.withTransaction { connection in
             let run = try ClusteringStore.insert(
                 workshopID: workshop.id, requestedBy: actor.id, previousRunID: previous?.id, algorithm: algorithm,
                 parameters: described, outcome: outcome, contributionCount: documents.count, durationMilliseconds: milliseconds,
@@ -93,22 +93,13 @@ public struct ClusteringService: Sendable {
     }
 
     public func latest(workshopID: UUID, for actor: Participant) async throws -> ClusteringView {
-        try await pool.withTransaction(.repeatableRead) { connection in
-            let workshop = try Self.moderated(workshopID, by: actor, in: connection)
+        try await database.withTransaction(.repeatableRead) { connection in
+            let workshop = try CongressService.ledWorkshop(id: workshopID, by: actor, toDo: "cluster it", in: connection)
             guard let run = try ClusteringStore.latest(workshopID: workshop.id, in: connection) else {
                 throw ServiceError.notFound("the workshop has not been clustered yet")
             }
             return try Self.view(run, in: connection)
         }
-    }
-
-    /// Candidate proposals are the leads' working material, not yet for the room.
-    static func moderated(_ workshopID: UUID, by actor: Participant, in connection: Connection) throws -> Workshop {
-        let workshop = try CongressService.visibleWorkshop(id: workshopID, for: actor, in: connection)
-        guard actor.mayModerate(workshop) else {
-            throw ServiceError.forbidden("only the workshop's leads and admins may cluster it")
-        }
-        return workshop
     }
 
     static func view(_ run: ClusteringRun, in connection: Connection) throws -> ClusteringView {

@@ -13,7 +13,7 @@ extension CongressService {
     /// What the admin's front page shows: the briefing's cover figures and each workshop's counts.
     public func dashboard(for admin: Participant) async throws -> CongressDashboard {
         try admin.mustAdminister(to: "read the congress's figures")
-        return try await pool.withTransaction(.repeatableRead) { connection in
+        return try await database.withTransaction(.repeatableRead) { connection in
             guard let congress = try CongressStore.congress(id: admin.congressID, in: connection) else {
                 throw ServiceError.notFound("no congress \(admin.congressID.uuidString.lowercased())")
             }

@@ -16,13 +16,13 @@ public struct CongressOverview: Sendable, Codable, Equatable {
 
 /// Congresses and their workshops, as participants see them.
 public struct CongressService: Sendable {
-    let pool: ConnectionPool
+    let database: Database
 
-    public init(pool: ConnectionPool) { self.pool = pool }
+    public init(pool: ConnectionPool) { self.database = Database(pool: pool) }
 
     /// A congress is visible to its own participants only.
     public func overview(slug: String, for reader: Participant) async throws -> CongressOverview {
-        try await pool.withTransaction(.repeatableRead) { connection in
+        try await database.withTransaction(.repeatableRead) { connection in
             guard let congress = try CongressStore.congress(slug: slug, in: connection), congress.id == reader.congressID
             else { throw ServiceError.notFound("no congress \"\(slug)\"") }
             return try Self.overview(of: congress, in: connection)
@@ -40,7 +40,7 @@ public struct CongressService: Sendable {
 
     /// The reader's own congress: what the pages' home shows.
     public func overview(for reader: Participant) async throws -> CongressOverview {
-        let slug = try await pool.withConnection { connection in
+        let slug = try await database.withConnection { connection in
             guard let congress = try CongressStore.congress(id: reader.congressID, in: connection) else {
                 throw ServiceError.notFound("no congress \(reader.congressID.uuidString.lowercased())")
             }
@@ -50,16 +50,13 @@ public struct CongressService: Sendable {
     }
 
     public func workshop(id: UUID, for reader: Participant) async throws -> Workshop {
-        try await pool.withConnection { try Self.visibleWorkshop(id: id, for: reader, in: $0) }
+        try await database.withConnection { try Self.visibleWorkshop(id: id, for: reader, in: $0) }
     }
 
     /// Opens or closes a workshop: a closed workshop takes no new contributions nor votes.
     public func setStatus(_ status: WorkshopStatus, workshopID: UUID, by actor: Participant) async throws -> Workshop {
-        try await pool.withTransaction { connection in
-            let workshop = try Self.visibleWorkshop(id: workshopID, for: actor, in: connection)
-            guard actor.mayModerate(workshop) else {
-                throw ServiceError.forbidden("only the workshop's leads and admins may open or close it")
-            }
+        try await database.withTransaction { connection in
+            let workshop = try Self.ledWorkshop(id: workshopID, by: actor, toDo: "open or close it", in: connection)
             return try CongressStore.setWorkshopStatus(id: workshop.id, status: status, in: connection)!
         }
     }
@@ -67,6 +64,15 @@ public struct CongressService: Sendable {
     static func visibleWorkshop(id: UUID, for reader: Participant, in connection: Connection) throws -> Workshop {
         guard let workshop = try CongressStore.workshop(id: id, in: connection), workshop.congressID == reader.congressID
         else { throw ServiceError.notFound("no workshop \(id.uuidString.lowercased())") }
+        return workshop
+    }
+}
+
+extension CongressService {
+    /// The workshop, when `actor` leads it; otherwise `forbidden`, saying what only its leads may do.
+    static func ledWorkshop(id: UUID, by actor: Participant, toDo action: String, in connection: Connection) throws -> Workshop {
+        let workshop = try visibleWorkshop(id: id, for: actor, in: connection)
+        guard actor.leads(workshop) else { throw ServiceError.forbidden("only the workshop's leads and admins may \(action)") }
         return workshop
     }
 }

@@ -19,20 +19,19 @@ extension ProposalService {
         replay: @escaping @Sendable (ConsolidationEntry, Connection) throws -> R = { _, _ in fatalError("no replay without a key") },
         _ body: @escaping @Sendable (Workshop, Connection) throws -> R
     ) async throws -> (value: R, replayed: Bool) {
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             let workshop: Workshop
             switch target {
             case .workshop(let id): workshop = try Self.workshopToConsolidate(id, by: actor, in: connection)
             case .proposal(let id):
                 let (_, found) = try Self.visible(id, for: actor, in: connection)
-                guard actor.mayModerate(found) else { throw Self.leadsOnly }
+                guard actor.leads(found) else { throw Self.leadsOnly }
                 workshop = found
             }
             try ConsolidationLogStore.lockWorkshop(workshop.id, in: connection)
             if let request, let (entry, digest) = try ConsolidationLogStore.entry(actorID: actor.id, idempotencyKey: request.key, in: connection) {
                 guard digest == request.digest else {
-                    throw ServiceError.conflict(
-                        kind: "idempotency-key-reused", detail: "this Idempotency-Key was already used for a different request")
+                    throw ServiceError.idempotencyKeyReused("this Idempotency-Key was already used for a different request")
                 }
                 return (try replay(entry, connection), true)
             }
@@ -43,9 +42,7 @@ extension ProposalService {
     static let leadsOnly = ServiceError.forbidden("only the workshop's leads and admins may consolidate its proposals")
 
     static func workshopToConsolidate(_ id: UUID, by actor: Participant, in connection: Connection) throws -> Workshop {
-        let workshop = try CongressService.visibleWorkshop(id: id, for: actor, in: connection)
-        guard actor.mayModerate(workshop) else { throw leadsOnly }
-        return workshop
+        try CongressService.ledWorkshop(id: id, by: actor, toDo: "consolidate its proposals", in: connection)
     }
 
     /// The proposal and its workshop, if the reader may see it: every proposal for the
@@ -55,7 +52,7 @@ extension ProposalService {
         guard let proposal = try ProposalStore.proposal(id: id, in: connection),
             let workshop = try CongressStore.workshop(id: proposal.workshopID, in: connection), workshop.congressID == reader.congressID
         else { throw notFound }
-        guard reader.mayModerate(workshop) || (proposal.status == .published && !proposal.isRetired) else { throw notFound }
+        guard reader.leads(workshop) || (proposal.status == .published && !proposal.isRetired) else { throw notFound }
         return (proposal, workshop)
     }
 
@@ -70,17 +67,15 @@ extension ProposalService {
         }
         if proposal.isRetired {
             let how = proposal.mergedInto.map { "was merged into \($0.uuidString.lowercased())" } ?? "was deleted"
-            throw ServiceError.conflict(kind: "proposal-retired", detail: "the proposal \(id.uuidString.lowercased()) \(how)")
+            throw ServiceError.proposalRetired("the proposal \(id.uuidString.lowercased()) \(how)")
         }
         if proposal.version != version {
-            throw ServiceError.conflict(
-                kind: "precondition-failed",
-                detail: "the proposal \(id.uuidString.lowercased()) is at version \(proposal.version), not \(version): read it again")
+            throw ServiceError.staleVersion(
+                "the proposal \(id.uuidString.lowercased()) is at version \(proposal.version), not \(version): read it again")
         }
         if draft, proposal.status != .draft {
-            throw ServiceError.conflict(
-                kind: "proposal-not-draft",
-                detail: "the proposal is \(proposal.status.rawValue); set it back to draft before changing its text or sources")
+            throw ServiceError.proposalNotDraft(
+                "the proposal is \(proposal.status.rawValue); set it back to draft before changing its text or sources")
         }
         return proposal
     }
@@ -115,9 +110,8 @@ extension ProposalService {
             throw ServiceError.invalid(field: field, reason: "names \(missing.uuidString.lowercased()), not a contribution of this workshop")
         }
         if let unpublished = ids.first(where: { statuses[$0] != .published }) {
-            throw ServiceError.conflict(
-                kind: "contribution-not-published",
-                detail: "the contribution \(unpublished.uuidString.lowercased()) is \(statuses[unpublished]!.rawValue)")
+            throw ServiceError.contributionNotPublished(
+                "the contribution \(unpublished.uuidString.lowercased()) is \(statuses[unpublished]!.rawValue)")
         }
         return ids
     }

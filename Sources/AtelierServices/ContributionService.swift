@@ -4,21 +4,16 @@ import Foundation
 import Postgres
 
 /// A change to a contribution's title: keep it, or set it (nil removes it).
-public enum TitleChange: Sendable, Equatable {
-    case keep
-    case set(String?)
-}
-
 /// Posting, reading, editing, withdrawing and moderating contributions.
 public struct ContributionService: Sendable {
-    let pool: ConnectionPool
+    let database: Database
     let embeddings: EmbeddingService
 
     public static let defaultPageSize = 20
     public static let maximumSearchLength = 200
 
     public init(pool: ConnectionPool, embeddings: EmbeddingService) {
-        self.pool = pool
+        self.database = Database(pool: pool)
         self.embeddings = embeddings
     }
 
@@ -30,7 +25,7 @@ public struct ContributionService: Sendable {
         try author.mustTakePart(to: "post")
         let (title, body) = try Self.validate(title: rawTitle, body: rawBody)
         let idempotencyKey = try IdempotencyKey.checked(idempotencyKey)
-        let posted = try await pool.withTransaction { connection in
+        let posted = try await database.withTransaction { connection in
             let workshop = try CongressService.visibleWorkshop(id: workshopID, for: author, in: connection)
             let (id, created) = try ContributionStore.insert(
                 congressID: workshop.congressID, workshopID: workshop.id, authorID: author.id, title: title, body: body,
@@ -38,9 +33,7 @@ public struct ContributionService: Sendable {
             if !created {
                 guard try ContributionStore.hasContent(id: id, workshopID: workshop.id, title: title, body: body, in: connection)
                 else {
-                    throw ServiceError.conflict(
-                        kind: "idempotency-key-reused",
-                        detail: "this Idempotency-Key was already used for a different contribution")
+                    throw ServiceError.idempotencyKeyReused("this Idempotency-Key was already used for a different contribution")
                 }
             } else if workshop.status == .closed {
                 // Checked after the insert so a retry of a post accepted before closing still succeeds.
@@ -54,7 +47,7 @@ public struct ContributionService: Sendable {
 
     public func page(
         workshopID: UUID, search: String?, sort: ContributionSort, cursor: String?, limit: Int?, for reader: Participant
-    ) async throws -> ContributionPage {
+    ) async throws -> Page<Contribution> {
         try reader.mustTakePart(to: "read contributions")
         let limit = try PageSize.checked(limit, default: Self.defaultPageSize)
         var after: ContributionCursor?
@@ -72,39 +65,34 @@ public struct ContributionService: Sendable {
             throw ServiceError.invalid(field: "q", reason: "must be at most \(Self.maximumSearchLength) characters")
         }
         let query = ContributionQuery(text: text, sort: sort, after: after, limit: limit)
-        return try await pool.withTransaction(.repeatableRead) { connection in
+        return try await database.withTransaction(.repeatableRead) { connection in
             let workshop = try CongressService.visibleWorkshop(id: workshopID, for: reader, in: connection)
-            let contributionReader = ContributionReader(participantID: reader.id, seesHidden: reader.mayModerate(workshop))
-            return try ContributionStore.page(workshopID: workshop.id, reader: contributionReader, query: query, in: connection)
+            let contributionReader = ContributionReader(participantID: reader.id, seesHidden: reader.leads(workshop))
+            let rows = try ContributionStore.page(workshopID: workshop.id, reader: contributionReader, query: query, in: connection)
+            return ContributionCursor.paginator.page(rows, limit: limit) { $0.position.position }.map(\.contribution)
         }
     }
 
     public func contribution(id: UUID, for reader: Participant) async throws -> Contribution {
         try reader.mustTakePart(to: "read contributions")
-        return try await pool.withConnection { connection in
+        return try await database.withConnection { connection in
             try Self.visible(id: id, for: reader, in: connection).contribution
         }
     }
 
     /// The author rewrites their own published contribution while the workshop is open.
-    public func edit(id: UUID, title: TitleChange, body: String?, by author: Participant) async throws -> Contribution {
+    public func edit(id: UUID, title: Patch<String>, body: String?, by author: Participant) async throws -> Contribution {
         try author.mustTakePart(to: "edit")
-        let edited = try await pool.withTransaction { connection in
+        let edited = try await database.withTransaction { connection in
             let (contribution, workshop) = try Self.visible(id: id, for: author, in: connection)
             guard contribution.authorID == author.id else {
                 throw ServiceError.forbidden("only the author may edit a contribution")
             }
             guard contribution.status == .published else {
-                throw ServiceError.conflict(
-                    kind: "contribution-not-published", detail: "a \(contribution.status.rawValue) contribution cannot be edited")
+                throw ServiceError.contributionNotPublished("a \(contribution.status.rawValue) contribution cannot be edited")
             }
             guard workshop.status == .open else { throw Self.closed(workshop) }
-            let newTitle: String?
-            switch title {
-            case .keep: newTitle = contribution.title
-            case .set(let value): newTitle = value
-            }
-            let (checkedTitle, checkedBody) = try Self.validate(title: newTitle, body: body ?? contribution.body)
+            let (checkedTitle, checkedBody) = try Self.validate(title: title.applied(to: contribution.title), body: body ?? contribution.body)
             try ContributionStore.update(id: id, title: checkedTitle, body: checkedBody, in: connection)
             return try ContributionStore.contribution(id: id, readerID: author.id, in: connection)!
         }
@@ -116,15 +104,14 @@ public struct ContributionService: Sendable {
     /// someone else's, and must say why. Either way the row stays, for provenance.
     public func remove(id: UUID, reason rawReason: String?, by actor: Participant) async throws -> Contribution {
         try actor.mustTakePart(to: "remove contributions")
-        return try await pool.withTransaction { connection in
+        return try await database.withTransaction { connection in
             let (contribution, workshop) = try Self.visible(id: id, for: actor, in: connection)
             let isAuthor = contribution.authorID == actor.id
-            guard isAuthor || actor.mayModerate(workshop) else {
+            guard isAuthor || actor.leads(workshop) else {
                 throw ServiceError.forbidden("only the author, the workshop's leads and admins may remove a contribution")
             }
             guard contribution.status == .published else {
-                throw ServiceError.conflict(
-                    kind: "contribution-not-published", detail: "the contribution is already \(contribution.status.rawValue)")
+                throw ServiceError.contributionNotPublished("the contribution is already \(contribution.status.rawValue)")
             }
             if isAuthor {
                 try ContributionStore.withdraw(id: id, in: connection)
@@ -151,7 +138,7 @@ public struct ContributionService: Sendable {
         let isAuthor = contribution.authorID == reader.id
         switch contribution.status {
         case .published: break
-        case .hidden: guard isAuthor || reader.mayModerate(workshop) else { throw notFound }
+        case .hidden: guard isAuthor || reader.leads(workshop) else { throw notFound }
         case .withdrawn: guard isAuthor else { throw notFound }
         }
         return (contribution, workshop)
@@ -175,6 +162,6 @@ public struct ContributionService: Sendable {
     }
 
     static func closed(_ workshop: Workshop) -> ServiceError {
-        .conflict(kind: "workshop-closed", detail: "the workshop \"\(workshop.title)\" is closed")
+        .workshopClosed("the workshop \"\(workshop.title)\" is closed")
     }
 }

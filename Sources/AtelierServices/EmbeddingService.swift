@@ -20,7 +20,7 @@ public final class EmbeddingService: Sendable {
     }
 
     public let availability: Availability
-    let pool: ConnectionPool
+    let database: Database
     let encoder: SentenceEncoder?
     /// Encoding is seconds of arithmetic: it gets its own thread, never the cooperative pool's.
     let thread: NIOThreadPool?
@@ -31,7 +31,7 @@ public final class EmbeddingService: Sendable {
 
     /// With a model: embeddings are computed and used.
     public init(pool: ConnectionPool, encoder: SentenceEncoder) {
-        self.pool = pool
+        self.database = Database(pool: pool)
         self.encoder = encoder
         availability = .available(
             EmbeddingModel(name: SentenceEncoder.modelName, version: SentenceEncoder.modelVersion, dimension: SentenceEncoder.dimension))
@@ -43,7 +43,7 @@ public final class EmbeddingService: Sendable {
 
     /// Without a model: clustering says it uses words alone, and why.
     public init(pool: ConnectionPool, unavailable reason: String) {
-        self.pool = pool
+        self.database = Database(pool: pool)
         encoder = nil
         thread = nil
         availability = .unavailable(reason: reason)
@@ -68,7 +68,7 @@ public final class EmbeddingService: Sendable {
         var stored = 0
         var unchanged: [EmbeddingTask] = []
         while true {
-            let tasks = try await pool.withConnection { connection in
+            let tasks = try await database.withConnection { connection in
                 try EmbeddingStore.missing(model: model, workshopID: workshopID, limit: Self.batchSize, in: connection)
             }
             // A task not stored was edited or deleted meanwhile, so the next read differs; reading
@@ -76,7 +76,7 @@ public final class EmbeddingService: Sendable {
             if tasks.isEmpty || tasks == unchanged { return stored }
             let texts = tasks.map(\.text)
             let vectors = try await thread.runIfActive { encoder.embed(texts) }
-            let round = try await pool.withTransaction { connection in
+            let round = try await database.withTransaction { connection in
                 try zip(tasks, vectors).reduce(0) { count, pair in
                     count + (try EmbeddingStore.store(pair.0, vector: pair.1, model: model, in: connection) ? 1 : 0)
                 }
@@ -89,7 +89,7 @@ public final class EmbeddingService: Sendable {
     /// The stored vectors of `model` for these contributions.
     public func vectors(of ids: [UUID]) async throws -> [UUID: [Float]] {
         guard let model else { return [:] }
-        return try await pool.withConnection { try EmbeddingStore.vectors(of: ids, model: model, in: $0) }
+        return try await database.withConnection { try EmbeddingStore.vectors(of: ids, model: model, in: $0) }
     }
 
     /// Sweeps once, then again after every wake-up, until the task is cancelled. Errors (the
@@ -121,6 +121,6 @@ extension EmbeddingService {
     /// How many contributions have a vector of the current model, and how many there are; nil without a model.
     public func coverage() async throws -> (embedded: Int, contributions: Int)? {
         guard let model else { return nil }
-        return try await pool.withConnection { try EmbeddingStore.coverage(model: model, in: $0) }
+        return try await database.withConnection { try EmbeddingStore.coverage(model: model, in: $0) }
     }
 }

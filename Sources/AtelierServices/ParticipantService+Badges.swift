@@ -42,7 +42,7 @@ extension ParticipantService {
     private func badges(
         _ scope: BadgeScope, missing: String, congress find: @escaping @Sendable (Connection) throws -> Congress?
     ) async throws -> BadgeSheet {
-        let (congress, chosen) = try await pool.withConnection { connection in
+        let (congress, chosen) = try await database.withConnection { connection in
             guard let congress = try find(connection) else { throw ServiceError.notFound(missing) }
             let holders = scope == .withoutCode ? try BadgeCodeStore.holders(congressID: congress.id, in: connection) : []
             let chosen = try ParticipantStore.participants(congressID: congress.id, in: connection).filter {

@@ -41,7 +41,7 @@ extension ParticipantService {
     }
 
     private func register(file: [UInt8], congressSlug: String, within congressID: UUID?) async throws -> RegistrationReport {
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             guard let congress = try CongressStore.congress(slug: congressSlug, in: connection), congressID.map({ $0 == congress.id }) ?? true
             else { throw ServiceError.notFound("no congress \"\(congressSlug)\"") }
             try ParticipantStore.lockRegistrations(congressID: congress.id, in: connection)

@@ -5,9 +5,9 @@ import Postgres
 
 /// Registering participants (from the command line, by the congress's organisers).
 public struct ParticipantService: Sendable {
-    let pool: ConnectionPool
+    let database: Database
 
-    public init(pool: ConnectionPool) { self.pool = pool }
+    public init(pool: ConnectionPool) { self.database = Database(pool: pool) }
 
     /// Adds a participant and returns them with their first access token, shown once.
     /// A lead must name the workshops they lead; others must name none.
@@ -32,7 +32,7 @@ public struct ParticipantService: Sendable {
         let token = AccessToken.generate()
         let hash = AccessToken.hash(token)
         // Participant and token in one transaction: never a participant nobody can log in as.
-        let participant = try await pool.withTransaction { connection in
+        let participant = try await database.withTransaction { connection in
             guard let congress = try CongressStore.congress(slug: congressSlug, in: connection) else {
                 throw ServiceError.notFound("no congress \"\(congressSlug)\"")
             }
@@ -54,7 +54,7 @@ public struct ParticipantService: Sendable {
     /// Revokes every token of a participant, at once: a lost phone must not keep voting, so
     /// their badge code goes too and their browser sessions end. Returns how many tokens were live.
     public func revokeTokens(participantID: UUID) async throws -> Int {
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             guard try ParticipantStore.participant(id: participantID, in: connection) != nil else {
                 throw ServiceError.notFound("no participant \(participantID.uuidString.lowercased())")
             }
@@ -74,7 +74,7 @@ public struct ParticipantService: Sendable {
     /// is `notFound` and nothing changes.
     public func issueBadgeCodes(participantIDs: [UUID]) async throws -> [UUID: String] {
         let codes = Dictionary(participantIDs.map { ($0, BadgeCode.generate()) }, uniquingKeysWith: { first, _ in first })
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             for (id, code) in codes {
                 guard try ParticipantStore.participant(id: id, in: connection) != nil else {
                     throw ServiceError.notFound("no participant \(id.uuidString.lowercased())")
@@ -89,7 +89,7 @@ public struct ParticipantService: Sendable {
     public func issueToken(participantID: UUID) async throws -> String {
         let token = AccessToken.generate()
         let hash = AccessToken.hash(token)
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             guard try ParticipantStore.participant(id: participantID, in: connection) != nil else {
                 throw ServiceError.notFound("no participant \(participantID.uuidString.lowercased())")
             }

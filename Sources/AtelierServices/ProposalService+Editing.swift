@@ -4,11 +4,6 @@ import Foundation
 import Postgres
 
 /// A change to a source's note: keep it, or set it (nil or empty removes it).
-public enum NoteChange: Sendable, Equatable {
-    case keep
-    case set(String?)
-}
-
 extension ProposalService {
     /// Creates a draft at the end of the workshop's order, with the given contributions as
     /// sources. A retry with the same Idempotency-Key returns the first proposal.
@@ -76,8 +71,7 @@ extension ProposalService {
             let proposal = try Self.current(proposalID, version: version, in: workshop, draft: false, in: connection)
             if proposal.status == status { return try Self.views([proposalID], for: actor, workshop: workshop, in: connection)[0] }
             guard proposal.status.mayBecome(status) else {
-                throw ServiceError.conflict(
-                    kind: "invalid-status-transition", detail: "a \(proposal.status.rawValue) proposal cannot become \(status.rawValue) directly")
+                throw ServiceError.invalidStatusTransition("a \(proposal.status.rawValue) proposal cannot become \(status.rawValue) directly")
             }
             let previous = try Self.snapshot(proposalID, in: connection)
             if status == .validated, proposal.status == .draft, previous.synthesis.isEmpty || previous.sourceIDs.isEmpty {
@@ -117,9 +111,8 @@ extension ProposalService {
             guard order.count == liveIDs.count, Set(order) == liveIDs else {
                 let unknown = order.filter { !liveIDs.contains($0) }.map { $0.uuidString.lowercased() }
                 let missing = live.map(\.id).filter { !order.contains($0) }.map { $0.uuidString.lowercased() }
-                throw ServiceError.conflict(
-                    kind: "conflict",
-                    detail: "the order must name each live proposal of the workshop once; missing: \(missing), not live here or repeated: \(unknown)")
+                throw ServiceError.proposalOrderMismatch(
+                    "the order must name each live proposal of the workshop once; missing: \(missing), not live here or repeated: \(unknown)")
             }
             let positions = Dictionary(uniqueKeysWithValues: live.map { ($0.id, $0.position) })
             for (position, id) in order.enumerated() where positions[id] != position {
@@ -138,20 +131,18 @@ extension ProposalService {
     /// note of one it has, or makes this proposal the one the contribution mainly feeds.
     /// Returns whether the source was added.
     public func putSource(
-        proposalID: UUID, version: Int, contributionID: UUID, note rawNote: NoteChange, primary: Bool, by actor: Participant
+        proposalID: UUID, version: Int, contributionID: UUID, note rawNote: Patch<String>, primary: Bool, by actor: Participant
     ) async throws -> (view: ProposalView, added: Bool) {
-        var note: String?
-        if case .set(let raw) = rawNote {
-            note = try Self.validated { () throws(ProposalText.Problem) in try ProposalText.validateNote(raw) }
-        }
-        let newNote = note
+        let note = try rawNote.map { raw in try Self.validated { () throws(ProposalText.Problem) in try ProposalText.validateNote(raw) } }
+        // A note that validates to nothing (white space) clears it.
+        let newNote = note.applied(to: nil) ?? nil
         return try await consolidate(.proposal(proposalID), by: actor) { workshop, connection in
             _ = try Self.current(proposalID, version: version, in: workshop, draft: true, in: connection)
             let previous = try Self.snapshot(proposalID, in: connection)
             let existing = try ProposalSourceStore.rows(proposalID: proposalID, in: connection).first { $0.contributionID == contributionID }
             var changed = existing == nil
             if let existing {
-                if case .set = rawNote, existing.note != newNote {
+                if note != .keep, existing.note != newNote {
                     try ProposalSourceStore.setNote(newNote, contributionID: contributionID, proposalID: proposalID, in: connection)
                     changed = true
                 }

@@ -21,7 +21,7 @@ extension ProposalService {
     /// votes, and its published proposals. Never a draft nor a validated proposal, even for an
     /// admin: the screen faces the room. One snapshot, so counts and proposals agree.
     public func plenary(for reader: Participant) async throws -> PlenaryBoard {
-        try await pool.withTransaction(.repeatableRead) { connection in
+        try await database.withTransaction(.repeatableRead) { connection in
             guard let congress = try CongressStore.congress(id: reader.congressID, in: connection) else {
                 throw ServiceError.notFound("no congress \(reader.congressID.uuidString.lowercased())")
             }

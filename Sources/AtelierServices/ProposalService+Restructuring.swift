@@ -64,8 +64,8 @@ extension ProposalService {
             guard !clusters.isEmpty else { throw ServiceError.invalid(field: "clusters", reason: "must name at least one cluster") }
             let adopted = try ProposalStore.liveProposals(clusterIDs: clusters.map(\.id), workshopID: workshop.id, in: connection)
             if let (cluster, proposal) = adopted.first {
-                throw ServiceError.conflict(
-                    kind: "conflict", detail: "the cluster \"\(cluster)\" was already adopted as proposal \(proposal.uuidString.lowercased())")
+                throw ServiceError.clusterAlreadyAdopted(
+                    "the cluster \"\(cluster)\" was already adopted as proposal \(proposal.uuidString.lowercased())")
             }
             let members = clusters.flatMap(\.cluster.members).compactMap { UUID(uuidString: $0) }
             let statuses = try ProposalSourceStore.contributionStatuses(ids: members, workshopID: workshop.id, in: connection)

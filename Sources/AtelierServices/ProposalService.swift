@@ -12,21 +12,6 @@ public struct ProposalView: Sendable {
     public var concealed: Set<UUID>
 }
 
-public struct ProposalPage: Sendable {
-    public var items: [ProposalView]
-    public var nextCursor: String?
-}
-
-public struct RevisionPage: Sendable {
-    public var items: [ProposalRevision]
-    public var nextCursor: String?
-}
-
-public struct ConsolidationLogPage: Sendable {
-    public var items: [ConsolidationEntry]
-    public var nextCursor: String?
-}
-
 /// Two versions of a proposal and what changed between them.
 public struct RevisionDiff: Sendable {
     public var from: ProposalRevision
@@ -38,62 +23,61 @@ public struct RevisionDiff: Sendable {
 /// Leads consolidate their workshops and admins every workshop; everyone else reads and
 /// endorses published proposals only.
 public struct ProposalService: Sendable {
-    let pool: ConnectionPool
+    let database: Database
 
     public static let defaultPageSize = 50
 
-    public init(pool: ConnectionPool) { self.pool = pool }
+    public init(pool: ConnectionPool) { self.database = Database(pool: pool) }
 
     /// The workshop's proposals in their order. Readers who do not consolidate the workshop
     /// see live published ones only, whatever they ask for.
     public func page(
         workshopID: UUID, statuses: [ProposalStatus]?, includeRetired: Bool, cursor: String?, limit: Int?, for reader: Participant
-    ) async throws -> ProposalPage {
+    ) async throws -> Page<ProposalView> {
         let limit = try Self.pageSize(limit)
-        let start = try Self.cursor(cursor, of: "proposals", parts: 2).map { parts in
+        let start = try Self.position(cursor, in: Self.proposalList).map { parts in
             guard let position = Int(parts[0]), let id = UUID(uuidString: parts[1]) else { throw Self.foreignCursor }
             return (position: position, id: id)
         }
-        return try await pool.withTransaction(.repeatableRead) { connection in
+        return try await database.withTransaction(.repeatableRead) { connection in
             let workshop = try CongressService.visibleWorkshop(id: workshopID, for: reader, in: connection)
-            let consolidates = reader.mayModerate(workshop)
+            let consolidates = reader.leads(workshop)
             let filter = ProposalFilter(
                 congressID: workshop.congressID, workshopID: workshop.id,
                 statuses: consolidates ? statuses : (statuses ?? [.published]).filter { $0 == .published },
                 includeRetired: consolidates && includeRetired, after: start, limit: limit + 1)
-            let (records, next) = Self.page(try ProposalStore.records(filter, in: connection), limit: limit, of: "proposals") {
+            let page = Self.proposalList.page(try ProposalStore.records(filter, in: connection), limit: limit) {
                 [String($0.proposal.position), $0.proposal.id.uuidString.lowercased()]
             }
-            return ProposalPage(items: try Self.views(records, for: reader, consolidates: consolidates, in: connection), nextCursor: next)
+            return Page(items: try Self.views(page.items, for: reader, consolidates: consolidates, in: connection), nextCursor: page.nextCursor)
         }
     }
 
     public func proposal(id: UUID, for reader: Participant) async throws -> ProposalView {
-        try await pool.withTransaction(.repeatableRead) { connection in
+        try await database.withTransaction(.repeatableRead) { connection in
             let (_, workshop) = try Self.visible(id, for: reader, in: connection)
             return try Self.views([id], for: reader, workshop: workshop, in: connection)[0]
         }
     }
 
     /// The proposal's revisions, oldest first.
-    public func revisions(proposalID: UUID, cursor: String?, limit: Int?, for reader: Participant) async throws -> RevisionPage {
+    public func revisions(proposalID: UUID, cursor: String?, limit: Int?, for reader: Participant) async throws -> Page<ProposalRevision> {
         let limit = try Self.pageSize(limit)
-        let start = try Self.cursor(cursor, of: "revisions", parts: 1).map { parts in
+        let start = try Self.position(cursor, in: Self.revisionList).map { parts in
             guard let version = Int(parts[0]) else { throw Self.foreignCursor }
             return version
         }
-        return try await pool.withTransaction(.repeatableRead) { connection in
+        return try await database.withTransaction(.repeatableRead) { connection in
             _ = try Self.history(proposalID, for: reader, in: connection)
             let revisions = try ProposalRevisionStore.revisions(
                 proposalID: proposalID, afterVersion: start ?? 0, limit: limit + 1, in: connection)
-            let (items, next) = Self.page(revisions, limit: limit, of: "revisions") { [String($0.version)] }
-            return RevisionPage(items: items, nextCursor: next)
+            return Self.revisionList.page(revisions, limit: limit) { [String($0.version)] }
         }
     }
 
     /// What changed from one version to another; by default, the latest change.
     public func diff(proposalID: UUID, from: Int?, to: Int?, for reader: Participant) async throws -> RevisionDiff {
-        try await pool.withTransaction(.repeatableRead) { connection in
+        try await database.withTransaction(.repeatableRead) { connection in
             let proposal = try Self.history(proposalID, for: reader, in: connection)
             let target = to ?? proposal.version
             let origin = from ?? max(1, target - 1)
@@ -109,27 +93,26 @@ public struct ProposalService: Sendable {
     }
 
     /// The workshop's consolidation log, newest first.
-    public func log(workshopID: UUID, cursor: String?, limit: Int?, for reader: Participant) async throws -> ConsolidationLogPage {
+    public func log(workshopID: UUID, cursor: String?, limit: Int?, for reader: Participant) async throws -> Page<ConsolidationEntry> {
         let limit = try Self.pageSize(limit)
-        let start = try Self.cursor(cursor, of: "log", parts: 1).map { parts in
+        let start = try Self.position(cursor, in: Self.logList).map { parts in
             guard let id = Int64(parts[0]) else { throw Self.foreignCursor }
             return id
         }
-        return try await pool.withTransaction(.repeatableRead) { connection in
+        return try await database.withTransaction(.repeatableRead) { connection in
             let workshop = try Self.workshopToConsolidate(workshopID, by: reader, in: connection)
             let entries = try ConsolidationLogStore.entries(workshopID: workshop.id, beforeID: start, limit: limit + 1, in: connection)
-            let (items, next) = Self.page(entries, limit: limit, of: "log") { [String($0.id)] }
-            return ConsolidationLogPage(items: items, nextCursor: next)
+            return Self.logList.page(entries, limit: limit) { [String($0.id)] }
         }
     }
 
     /// Backs a published proposal; backing it again changes nothing.
     public func endorse(proposalID: UUID, by participant: Participant) async throws -> ProposalView {
         try participant.mustTakePart(to: "endorse")
-        return try await pool.withTransaction { connection in
+        return try await database.withTransaction { connection in
             let (proposal, workshop) = try Self.visible(proposalID, for: participant, in: connection)
             guard proposal.status == .published, !proposal.isRetired else {
-                throw ServiceError.conflict(kind: "proposal-not-published", detail: "only a published proposal can be endorsed")
+                throw ServiceError.proposalNotPublished("only a published proposal can be endorsed")
             }
             try EndorsementStore.endorse(congressID: workshop.congressID, proposalID: proposalID, participantID: participant.id, in: connection)
             return try Self.views([proposalID], for: participant, workshop: workshop, in: connection)[0]
@@ -139,7 +122,7 @@ public struct ProposalService: Sendable {
     /// Withdraws the participant's endorsement, if any.
     public func withdrawEndorsement(proposalID: UUID, by participant: Participant) async throws -> ProposalView {
         try participant.mustTakePart(to: "endorse")
-        return try await pool.withTransaction { connection in
+        return try await database.withTransaction { connection in
             let (_, workshop) = try Self.visible(proposalID, for: participant, in: connection)
             try EndorsementStore.withdraw(proposalID: proposalID, participantID: participant.id, in: connection)
             return try Self.views([proposalID], for: participant, workshop: workshop, in: connection)[0]
@@ -149,7 +132,7 @@ public struct ProposalService: Sendable {
     /// History is the leads' working material: visible to those who consolidate the workshop.
     static func history(_ id: UUID, for reader: Participant, in connection: Connection) throws -> Proposal {
         let (proposal, workshop) = try visible(id, for: reader, in: connection)
-        guard reader.mayModerate(workshop) else {
+        guard reader.leads(workshop) else {
             throw ServiceError.forbidden("only the workshop's leads and admins may read a proposal's history")
         }
         return proposal
@@ -157,18 +140,15 @@ public struct ProposalService: Sendable {
 
     static let foreignCursor = ServiceError.invalid(field: "cursor", reason: "is not a cursor from this list")
 
-    /// The parts of a cursor this list made; nil without a cursor.
-    static func cursor(_ text: String?, of list: String, parts count: Int) throws -> [String]? {
-        guard let text else { return nil }
-        guard let parts = OpaqueCursor.decode(text, count: count + 1), parts[0] == list else { throw foreignCursor }
-        return Array(parts.dropFirst())
-    }
+    static let proposalList = Paginator(list: "proposals", width: 2)
+    static let revisionList = Paginator(list: "revisions", width: 1)
+    static let logList = Paginator(list: "log", width: 1)
 
-    /// The first `limit` of the `limit + 1` rows read, and a cursor after them when there are more.
-    static func page<Row>(_ rows: [Row], limit: Int, of list: String, position: (Row) -> [String]) -> ([Row], String?) {
-        let items = Array(rows.prefix(limit))
-        guard rows.count > limit, let last = items.last else { return (items, nil) }
-        return (items, OpaqueCursor.encode([list] + position(last)))
+    /// The position a cursor of `list` holds; nil without a cursor.
+    static func position(_ cursor: String?, in list: Paginator) throws -> [String]? {
+        guard let cursor else { return nil }
+        guard let position = list.position(of: cursor) else { throw foreignCursor }
+        return position
     }
 
     static func pageSize(_ limit: Int?) throws -> Int {
@@ -180,7 +160,7 @@ public struct ProposalService: Sendable {
         let records = try ProposalStore.records(
             ProposalFilter(congressID: workshop.congressID, workshopID: workshop.id, ids: ids, includeRetired: true), in: connection)
         let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.proposal.id, $0) })
-        return try views(ids.compactMap { byID[$0] }, for: reader, consolidates: reader.mayModerate(workshop), in: connection)
+        return try views(ids.compactMap { byID[$0] }, for: reader, consolidates: reader.leads(workshop), in: connection)
     }
 
     static func views(_ records: [ProposalRecord], for reader: Participant, consolidates: Bool, in connection: Connection) throws -> [ProposalView] {

@@ -1,4 +1,6 @@
+import Logging
 import Postgres
+import ServiceLifecycle
 
 /// Every service over one connection pool: what the HTTP layer and the CLI are given.
 public struct Services: Sendable {
@@ -14,7 +16,7 @@ public struct Services: Sendable {
     public let events: EventService
     public let exports: ExportService
     public let dumps: CongressDumpService
-    public let demo: DemoLoader
+    public let schema: SchemaService
     public let embeddings: EmbeddingService
 
     /// Without `embeddings`, clustering groups on words alone and says so.
@@ -33,7 +35,19 @@ public struct Services: Sendable {
         events = EventService(pool: pool)
         exports = ExportService(pool: pool)
         dumps = CongressDumpService(pool: pool)
-        demo = DemoLoader(pool: pool, clusterings: clusterings)
+        schema = SchemaService(database: Database(pool: pool))
+    }
+
+    /// What runs beside the HTTP server, in start order: the pool first, so that the group,
+    /// which stops services in reverse order, closes it last.
+    public func background(logger: Logger) -> [any Service] {
+        [DatabasePoolService(pool: pool), EmbeddingWorkerService(embeddings: embeddings, logger: logger), EventListenerService(events: events)]
+    }
+
+    /// Closes what the services hold, for commands that do not run a service group.
+    public func shutdown() async throws {
+        try await embeddings.shutdown()
+        try await pool.shutdown()
     }
 
     /// Whether the database answers, for readiness checks.

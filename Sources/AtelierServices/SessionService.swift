@@ -18,12 +18,12 @@ public struct PageSession: Sendable, Equatable {
 /// Sessions of the pages. A personal code (an access token, or a badge code) opens one; the
 /// browser keeps a random token in a cookie, and only its hash is stored.
 public struct SessionService: Sendable {
-    let pool: ConnectionPool
+    let database: Database
 
     /// The congress lasts two days: a session opened on the first morning lasts until the end.
     public static let lifetimeSeconds = 3 * 24 * 3600
 
-    public init(pool: ConnectionPool) { self.pool = pool }
+    public init(pool: ConnectionPool) { self.database = Database(pool: pool) }
 
     /// Opens a session for the participant whose code this is. Returns the cookie's token, shown
     /// once. A code that is no one's is `unauthenticated`, whatever its shape.
@@ -31,7 +31,7 @@ public struct SessionService: Sendable {
         let code = rawCode.trimmingCharacters(in: .whitespacesAndNewlines)
         let token = RandomText.generate(count: 43, from: RandomText.alphanumeric)
         let csrfToken = RandomText.generate(count: 43, from: RandomText.alphanumeric)
-        let participant = try await pool.withTransaction { connection -> Participant in
+        let participant = try await database.withTransaction { connection -> Participant in
             guard let participant = try Self.participant(code: code, in: connection) else {
                 throw ServiceError.unauthenticated("this code is unknown or was revoked")
             }
@@ -46,7 +46,7 @@ public struct SessionService: Sendable {
     /// The live session a cookie's token belongs to, or nil: no session is not an error for a page.
     public func resolve(token: String) async throws -> PageSession? {
         guard Self.isWellFormed(token) else { return nil }
-        return try await pool.withConnection { connection in
+        return try await database.withConnection { connection in
             try PageSessionStore.session(tokenHash: SHA256.hash(token), in: connection).map {
                 PageSession(participant: $0.participant, csrfToken: $0.csrfToken)
             }
@@ -56,7 +56,7 @@ public struct SessionService: Sendable {
     /// Logs out: the token no longer opens anything, even if the cookie survives somewhere.
     public func end(token: String) async throws {
         guard Self.isWellFormed(token) else { return }
-        try await pool.withConnection { try PageSessionStore.end(tokenHash: SHA256.hash(token), in: $0) }
+        try await database.withConnection { try PageSessionStore.end(tokenHash: SHA256.hash(token), in: $0) }
     }
 
     static func participant(code: String, in connection: Connection) throws -> Participant? {

@@ -5,13 +5,13 @@ import Postgres
 
 /// Agree, disagree or pass on a contribution; the last vote counts.
 public struct VoteService: Sendable {
-    let pool: ConnectionPool
+    let database: Database
 
-    public init(pool: ConnectionPool) { self.pool = pool }
+    public init(pool: ConnectionPool) { self.database = Database(pool: pool) }
 
     /// Casts or changes the voter's vote; returns the contribution with its new tallies.
     public func cast(_ value: VoteValue, contributionID: UUID, by voter: Participant) async throws -> Contribution {
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             let workshop = try Self.votable(contributionID, by: voter, in: connection)
             try VoteStore.cast(
                 congressID: workshop.congressID, participantID: voter.id, contributionID: contributionID, value: value,
@@ -22,7 +22,7 @@ public struct VoteService: Sendable {
 
     /// Retracts the voter's vote, if any; returns the contribution with its new tallies.
     public func retract(contributionID: UUID, by voter: Participant) async throws -> Contribution {
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             _ = try Self.votable(contributionID, by: voter, in: connection)
             try VoteStore.retract(participantID: voter.id, contributionID: contributionID, in: connection)
             return try ContributionStore.contribution(id: contributionID, readerID: voter.id, in: connection)!
@@ -34,7 +34,7 @@ public struct VoteService: Sendable {
         try voter.mustTakePart(to: "vote")
         let (contribution, workshop) = try ContributionService.visible(id: contributionID, for: voter, in: connection)
         guard contribution.status == .published else {
-            throw ServiceError.conflict(kind: "contribution-not-published", detail: "a \(contribution.status.rawValue) contribution takes no votes")
+            throw ServiceError.contributionNotPublished("a \(contribution.status.rawValue) contribution takes no votes")
         }
         guard workshop.status == .open else { throw ContributionService.closed(workshop) }
         return workshop

@@ -63,10 +63,11 @@ public enum ContributionStore {
         ).first?.decode(column: 0, as: Bool.self) ?? false
     }
 
-    /// One page of a workshop's contributions in the requested order, and the cursor after it.
+    /// Up to `limit + 1` of a workshop's contributions in the requested order after the query's
+    /// cursor, each with its position in that order.
     public static func page(
         workshopID: UUID, reader: ContributionReader, query: ContributionQuery, in connection: Connection
-    ) throws -> ContributionPage {
+    ) throws -> [(contribution: Contribution, position: ContributionCursor)] {
         let after = query.after
         let order: String
         let position: String
@@ -93,15 +94,10 @@ public enum ContributionStore {
                 reader.participantID, workshopID, query.text, after?.support, after?.createdAtMicros, after?.id,
                 reader.seesHidden, query.limit + 1,
             ])
-        var items: [Contribution] = []
-        var last: ContributionCursor?
-        for row in rows.prefix(query.limit) {
+        return try rows.map { row in
             let (contribution, micros, support) = try decode(row)
-            items.append(contribution)
-            last = ContributionCursor(sort: query.sort, support: support, createdAtMicros: micros, id: contribution.id)
+            return (contribution, ContributionCursor(sort: query.sort, support: support, createdAtMicros: micros, id: contribution.id))
         }
-        let more = rows.count > query.limit
-        return ContributionPage(items: items, nextCursor: more ? last?.encoded : nil)
     }
 
     public static func update(id: UUID, title: String?, body: String, in connection: Connection) throws {

@@ -1,8 +1,6 @@
 import ArgumentParser
-import AtelierStore
+import AtelierServices
 import Foundation
-import Logging
-import Postgres
 
 /// Where the database and the migrations are: shared by every command.
 struct DatabaseOptions: ParsableArguments {
@@ -15,27 +13,44 @@ struct DatabaseOptions: ParsableArguments {
     @Option(help: "Folder of the NNN_name.sql migrations (default: $ATELIER_SQL_DIR, else sql/ next to the build or here).")
     var sqlDir: String?
 
-    func url() throws -> String {
+    func settings() throws -> DatabaseSettings {
         guard let url = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty else {
             throw ValidationError("no database: set DATABASE_URL or pass --database-url")
         }
-        return url
-    }
-
-    func pool() throws -> ConnectionPool {
         let size = poolSize ?? ProcessInfo.processInfo.environment["ATELIER_DB_POOL_SIZE"].flatMap(Int.init) ?? 8
         guard (1...200).contains(size) else { throw ValidationError("the pool size must be between 1 and 200") }
-        return ConnectionPool(.init(url: try url(), size: size), logger: Logger(label: "atelier.postgres"))
+        return DatabaseSettings(url: url, poolSize: size)
+    }
+
+    /// Every service over a new pool.
+    func services(embeddings: EmbeddingChoice = .none(reason: "this command does not embed contributions")) throws -> Services {
+        Services(settings: try settings(), embeddings: embeddings)
+    }
+
+    /// Runs one command's work with the services, closes them whatever happens, and turns a
+    /// refusal of the services into the command's error message.
+    func withServices<R>(
+        embeddings: EmbeddingChoice = .none(reason: "this command does not embed contributions"), _ body: (Services) async throws -> R
+    ) async throws -> R {
+        let services = try services(embeddings: embeddings)
+        let result: Result<R, any Error>
+        do { result = .success(try await body(services)) } catch { result = .failure(error) }
+        try? await services.shutdown()
+        do {
+            return try result.get()
+        } catch let error as ServiceError {
+            throw ValidationError(error.description)
+        }
     }
 
     /// The migrations folder: explicit, then the environment, then `sql/` beside the repository
     /// a development build sits in, then the working directory, then where a package installs it.
-    func migrations() throws -> [Migration] {
+    func migrations() throws -> URL {
         if let explicit = sqlDir ?? ProcessInfo.processInfo.environment["ATELIER_SQL_DIR"] {
-            return try Migrator.load(directory: URL(fileURLWithPath: explicit))
+            return URL(fileURLWithPath: explicit)
         }
         switch InstalledFolder.find("sql", holding: "001_congress.sql") {
-        case .success(let found): return try Migrator.load(directory: URL(fileURLWithPath: found))
+        case .success(let found): return URL(fileURLWithPath: found)
         case .failure(let missing): throw ValidationError("no migrations found (looked in \(missing.description)); pass --sql-dir")
         }
     }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import AtelierCore
+import AtelierDemo
 import AtelierServices
 import Foundation
-import Postgres
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,15 +14,12 @@ struct Demo: AsyncParsableCommand {
     var site = "http://127.0.0.1:8080"
 
     func run() async throws {
-        let pool = try database.pool()
-        let embeddings = model.embeddings(pool: pool)
-        if case .unavailable(let reason) = embeddings.availability {
-            printError("atelier demo: the first clusterings group on words alone: \(reason)")
+        let summary = try await database.withServices(embeddings: model.choice()) { services in
+            if case .unavailable(let reason) = services.embeddings.availability {
+                printError("atelier demo: the first clusterings group on words alone: \(reason)")
+            }
+            return try await DemoLoader(services: services).load()
         }
-        let result = await outcome { try await Services(pool: pool, embeddings: embeddings).demo.load() }
-        try? await embeddings.shutdown()
-        try? await pool.shutdown()
-        let summary = try result.get()
         print(
             """
             Demo congress "\(summary.congressSlug)": \(summary.workshops) workshops, \(summary.participants) participants, \
@@ -36,9 +33,4 @@ struct Demo: AsyncParsableCommand {
             )
         }
     }
-}
-
-/// Runs `body` and keeps its error, so the pool can be shut down before the error is thrown.
-func outcome<T>(_ body: () async throws -> T) async -> Result<T, any Error> {
-    do { return .success(try await body()) } catch { return .failure(error) }
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
 import AtelierEmbedding
 import AtelierServices
-import AtelierStore
 import Foundation
-import Postgres
 
 /// `atelier embeddings …`: the stored sentence embeddings of contributions.
 struct Embeddings: AsyncParsableCommand {
@@ -20,23 +18,16 @@ struct Embeddings: AsyncParsableCommand {
         @OptionGroup var model: ModelOptions
 
         func run() async throws {
-            let encoder: SentenceEncoder
-            switch model.encoder() {
-            case .success(let loaded): encoder = loaded
-            case .failure(let failure):
-                printError("atelier embeddings backfill: \(failure.message)")
+            let choice = model.choice()
+            if case .none(let reason) = choice {
+                printError("atelier embeddings backfill: \(reason)")
                 throw ExitCode.failure
             }
-            let pool = try database.pool()
-            let service = EmbeddingService(pool: pool, encoder: encoder)
-            let result = await outcome { () async throws -> (Int, (embedded: Int, contributions: Int)?) in
-                try await Migrator(pool: pool, migrations: try database.migrations()).verify()
-                let stored = try await service.embedMissing()
-                return (stored, try await service.coverage())
+            let (stored, coverage) = try await database.withServices(embeddings: choice) { services in
+                try await services.schema.verify(against: try database.migrations())
+                let stored = try await services.embeddings.embedMissing()
+                return (stored, try await services.embeddings.coverage())
             }
-            try? await service.shutdown()
-            try? await pool.shutdown()
-            let (stored, coverage) = try result.get()
             print(
                 "Embedded \(stored) contribution(s) with \(SentenceEncoder.modelName) \(SentenceEncoder.modelVersion); "
                     + "\(coverage?.embedded ?? 0) of \(coverage?.contributions ?? 0) contributions have a vector.")

@@ -1,6 +1,5 @@
 import ArgumentParser
 import AtelierServices
-import Postgres
 
 struct Events: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Manage the workshops' live events.", subcommands: [Prune.self])
@@ -14,14 +13,8 @@ struct Events: AsyncParsableCommand {
         @Option(help: "Keep the events of the last DAYS days.") var olderThanDays: Int
 
         func run() async throws {
-            let pool = try database.pool()
-            let result = await outcome { try await Services(pool: pool).events.prune(olderThanDays: olderThanDays) }
-            try? await pool.shutdown()
-            do {
-                print("Deleted \(try result.get()) event(s).")
-            } catch let error as ServiceError {
-                throw ValidationError(error.description)
-            }
+            let deleted = try await database.withServices { try await $0.events.prune(olderThanDays: olderThanDays) }
+            print("Deleted \(deleted) event(s).")
         }
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import AtelierExport
 import AtelierServices
 import Foundation
-import Postgres
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,10 +32,8 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let pool = try database.pool()
         let started = ContinuousClock.now
-        let result = await outcome {
-            let services = Services(pool: pool)
+        let file = try await database.withServices { services in
             switch format {
             case .congress:
                 return try await services.dumps.dump(congressSlug: congress)
@@ -47,17 +44,11 @@ struct ExportCommand: AsyncParsableCommand {
             }
         }
         let elapsed = ContinuousClock.now - started
-        try? await pool.shutdown()
-        do {
-            let file = try result.get()
-            try Data(file.bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
-            printError("Wrote \(output) (\(file.bytes.count) bytes, \(file.mediaType)).")
-            if timing {
-                let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-                printError("atelier export: \(format.name) in \(String(format: "%.1f", milliseconds)) ms")
-            }
-        } catch let error as ServiceError {
-            throw ValidationError(error.description)
+        try Data(file.bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+        printError("Wrote \(output) (\(file.bytes.count) bytes, \(file.mediaType)).")
+        if timing {
+            let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+            printError("atelier export: \(format.name) in \(String(format: "%.1f", milliseconds)) ms")
         }
     }
 }

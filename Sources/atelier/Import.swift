@@ -1,7 +1,6 @@
 import ArgumentParser
 import AtelierServices
 import Foundation
-import Postgres
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,13 +22,7 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("cannot read \(input): \(error.localizedDescription)")
         }
-        let pool = try database.pool()
-        let result = await outcome { try await Services(pool: pool).dumps.load(bytes) }
-        try? await pool.shutdown()
-        do {
-            printError("Imported congress \"\(try result.get())\" from \(input).")
-        } catch let error as ServiceError {
-            throw ValidationError(error.description)
-        }
+        let slug = try await database.withServices { try await $0.dumps.load(bytes) }
+        printError("Imported congress \"\(slug)\" from \(input).")
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import AtelierEmbedding
 import AtelierServices
-import Postgres
 
 /// Where the sentence encoder is, for the commands that cluster or embed contributions.
 struct ModelOptions: ParsableArguments {
@@ -26,11 +25,11 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    /// The embedding service over `pool`: working with the model, or saying why it is absent.
-    func embeddings(pool: ConnectionPool) -> EmbeddingService {
+    /// The encoder, or why contributions go without embeddings.
+    func choice() -> EmbeddingChoice {
         switch encoder() {
-        case .success(let encoder): EmbeddingService(pool: pool, encoder: encoder)
-        case .failure(let failure): EmbeddingService(pool: pool, unavailable: failure.message)
+        case .success(let encoder): .encoder(encoder)
+        case .failure(let failure): .none(reason: failure.message)
         }
     }
 }

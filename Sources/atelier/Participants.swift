@@ -2,7 +2,6 @@ import ArgumentParser
 import AtelierCore
 import AtelierServices
 import Foundation
-import Postgres
 
 struct Participants: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,20 +26,13 @@ struct Participants: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let pool = try database.pool()
-            let result = await outcome {
-                try await Services(pool: pool).participants.add(
+            let (participant, token) = try await database.withServices {
+                try await $0.participants.add(
                     congressSlug: congress, displayName: name, organisation: organisation, role: Role(rawValue: role)!,
                     named: named, leadsWorkshops: workshop)
             }
-            try? await pool.shutdown()
-            do {
-                let (participant, token) = try result.get()
-                printError("Added \(participant.displayName) (\(participant.role.rawValue)), id \(participant.id.uuidString.lowercased()).")
-                print(token)
-            } catch let error as ServiceError {
-                throw ValidationError(error.description)
-            }
+            printError("Added \(participant.displayName) (\(participant.role.rawValue)), id \(participant.id.uuidString.lowercased()).")
+            print(token)
         }
     }
 }
@@ -53,7 +45,8 @@ extension Participants {
         @Option(help: "The participant's id.") var id: UUID
 
         func run() async throws {
-            print("Revoked \(try await database.withServices { try await $0.participants.revokeTokens(participantID: id) }) token(s).")
+            let revoked = try await database.withServices { try await $0.participants.revokeTokens(participantID: id) }
+            print("Revoked \(revoked) token(s).")
         }
     }
 
@@ -81,20 +74,6 @@ extension Participants {
 
         func run() async throws {
             print(try await database.withServices { try await $0.participants.issueBadgeCode(participantID: id) })
-        }
-    }
-}
-
-extension DatabaseOptions {
-    /// Runs one service call over a pool of its own; a refusal becomes the command's error message.
-    func withServices<T>(_ body: (Services) async throws -> T) async throws -> T {
-        let pool = try pool()
-        let result = await outcome { try await body(Services(pool: pool)) }
-        try? await pool.shutdown()
-        do {
-            return try result.get()
-        } catch let error as ServiceError {
-            throw ValidationError(error.description)
         }
     }
 }

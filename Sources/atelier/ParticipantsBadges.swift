@@ -34,15 +34,14 @@ extension Participants {
             guard FileManager.default.createFile(atPath: output, contents: nil) else {
                 throw ValidationError("cannot write \(output)")
             }
-            let pool = try database.pool()
-            let result = await outcome {
-                try await Services(pool: pool).participants.badges(everyone ? .everyone : .withoutCode, congressSlug: congress)
-            }
-            try? await pool.shutdown()
             let sheet: BadgeSheet
-            do { sheet = try result.get() } catch let error as ServiceError {
+            do {
+                sheet = try await database.withServices {
+                    try await $0.participants.badges(everyone ? .everyone : .withoutCode, congressSlug: congress)
+                }
+            } catch {
                 try? FileManager.default.removeItem(atPath: output)
-                throw ValidationError(error.description)
+                throw error
             }
             let origin = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
             do {

@@ -25,11 +25,8 @@ extension Participants {
             do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file))) } catch {
                 throw ValidationError("cannot read \(file): \(error.localizedDescription)")
             }
-            let pool = try database.pool()
-            let result = await outcome { try await Services(pool: pool).participants.register(file: bytes, congressSlug: congress) }
-            try? await pool.shutdown()
             do {
-                let report = try result.get()
+                let report = try await database.withServices { try await $0.participants.register(file: bytes, congressSlug: congress) }
                 print("\(file): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) already registered.")
                 if !report.ignoredColumns.isEmpty {
                     print("Columns ignored: \(report.ignoredColumns.map { "\"\($0)\"" }.joined(separator: ", ")).")
@@ -38,8 +35,6 @@ extension Participants {
                 printError("\(file): nothing imported, \(refused.problems.count) problem\(refused.problems.count == 1 ? "" : "s"):")
                 for problem in refused.problems { printError("  \(problem)") }
                 throw ExitCode.failure
-            } catch let error as ServiceError {
-                throw ValidationError(error.description)
             }
         }
     }

@@ -9,10 +9,10 @@ struct ResourceOptions: ParsableArguments {
 
     func find() throws -> WebResources {
         if let explicit = resourcesDir ?? ProcessInfo.processInfo.environment["ATELIER_RESOURCES"] {
-            return WebResources(root: URL(fileURLWithPath: explicit))
+            return try WebResources(root: URL(fileURLWithPath: explicit))
         }
-        switch InstalledFolder.find(".", holding: "sql/001_congress.sql") {
-        case .success(let found): return WebResources(root: URL(fileURLWithPath: found).standardized)
+        switch InstalledFolder.find(".", holding: "api/openapi.json") {
+        case .success(let found): return try WebResources(root: URL(fileURLWithPath: found).standardized)
         case .failure(let missing):
             throw ValidationError("the server's files were not found (looked in \(missing.description)); pass --resources-dir")
         }

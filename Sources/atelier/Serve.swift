@@ -1,14 +1,12 @@
 import ArgumentParser
 import AtelierHTTP
 import AtelierServices
-import AtelierStore
 import Foundation
-import Hummingbird
 import Logging
-import Postgres
+import ServiceLifecycle
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Serve the HTTP API.")
+    static let configuration = CommandConfiguration(abstract: "Serve the HTTP API and the pages.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var model: ModelOptions
@@ -21,31 +19,23 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "atelier")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
-        let pool = try database.pool()
-        let embeddings = model.embeddings(pool: pool)
-        switch embeddings.availability {
-        case .available(let model): logger.info("sentence embeddings on", metadata: ["model": "\(model.name) \(model.version)"])
+        let resources = try resources.find()
+        let services = try database.services(embeddings: model.choice())
+        switch services.embeddings.availability {
+        case .available(let model): logger.info("sentence embeddings on", metadata: ["model": "\(model)"])
         case .unavailable(let reason): logger.warning("clustering groups on words alone: \(reason)")
         }
         do {
             // A database behind or ahead of this build, or with edited migrations, is refused.
-            try await Migrator(pool: pool, migrations: try database.migrations()).verify()
-            let app = try AtelierApplication.build(
-                services: Services(pool: pool, embeddings: embeddings), resources: try resources.find(),
-                settings: PageSettings(trustsForwardedFor: behindProxy), host: host, port: port, logger: logger)
-            // The worker lives as long as the server: when the server stops, so does it.
-            let workerLogger = logger
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await embeddings.runWorker(logger: workerLogger) }
-                try await app.runService()
-                group.cancelAll()
-            }
+            try await services.schema.verify(against: try database.migrations())
         } catch {
-            try? await embeddings.shutdown()
-            try? await pool.shutdown()
+            try? await services.shutdown()
             throw error
         }
-        try await embeddings.shutdown()
-        try await pool.shutdown()
+        // From here the service group owns the pool, the worker and the listener, and closes them.
+        try await AtelierApplication.serviceGroup(
+            services: services, resources: resources, settings: PageSettings(trustsForwardedFor: behindProxy), host: host, port: port,
+            logger: logger
+        ).run()
     }
 }

@@ -20,17 +20,17 @@ import Testing
         let lead = participant(.lead, leads: [mine.id], in: congress)
         let admin = participant(.admin, in: congress)
         let attendee = participant(.attendee, in: congress)
-        #expect(lead.mayModerate(mine))
-        #expect(!lead.mayModerate(other))
-        #expect(admin.mayModerate(mine) && admin.mayModerate(other))
-        #expect(!admin.mayModerate(elsewhere))
-        #expect(!attendee.mayModerate(mine))
+        #expect(lead.leads(mine))
+        #expect(!lead.leads(other))
+        #expect(admin.leads(mine) && admin.leads(other))
+        #expect(!admin.leads(elsewhere))
+        #expect(!attendee.leads(mine))
     }
 
     @Test func aDisplayAccessTakesNoPartAndModeratesNothing() {
         let display = participant(.display, in: congress)
         #expect(!display.takesPart)
-        #expect(!display.mayModerate(workshop(in: congress)))
+        #expect(!display.leads(workshop(in: congress)))
         #expect(Role.allCases.filter { !participant($0, in: congress).takesPart } == [.display])
     }
 }

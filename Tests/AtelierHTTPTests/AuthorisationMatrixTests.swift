@@ -251,50 +251,53 @@ import Testing
     ]
 
     @Test func everyRouteAnswersEachRoleAsTheMatrixSays() async throws {
-        let server = try await TestServer.start()
-        defer { Task { await server.stop() } }
-        let fixture = try await server.fixture()
-        let leadElsewhere = try await server.services.participants.add(
-            congressSlug: fixture.congress.slug, displayName: "Lead ailleurs", organisation: nil, role: .lead, named: true,
-            leadsWorkshops: ["second"]
-        ).token
-        let display = try await server.services.participants.add(
-            congressSlug: fixture.congress.slug, displayName: "Écran plénier", organisation: nil, role: .display, named: false,
-            leadsWorkshops: []
-        ).token
-        let world = World(
-            server: server, fixture: fixture,
-            tokens: [
-                .attendee: fixture.attendee, .leadHere: fixture.lead, .leadElsewhere: leadElsewhere, .admin: fixture.admin, .display: display,
-            ],
-            admin: try await server.services.access.authenticate(token: fixture.admin),
-            attendee: try await server.services.access.authenticate(token: fixture.attendee))
-        // Enough contributions for clustering to find clusters.
-        for text in ClusteringTests.texts { _ = try await world.contribution(text) }
+        try await withTestServer { server in
+            let fixture = try await server.fixture()
+            let leadElsewhere = try await server.services.participants.add(
+                congressSlug: fixture.congress.slug, displayName: "Lead ailleurs", organisation: nil, role: .lead, named: true,
+                leadsWorkshops: ["second"]
+            ).token
+            let display = try await server.services.participants.add(
+                congressSlug: fixture.congress.slug, displayName: "Écran plénier", organisation: nil, role: .display, named: false,
+                leadsWorkshops: []
+            ).token
+            let world = World(
+                server: server, fixture: fixture,
+                tokens: [
+                    .attendee: fixture.attendee, .leadHere: fixture.lead, .leadElsewhere: leadElsewhere, .admin: fixture.admin,
+                    .display: display,
+                ],
+                admin: try await server.services.access.authenticate(token: fixture.admin),
+                attendee: try await server.services.access.authenticate(token: fixture.attendee))
+            // Enough contributions for clustering to find clusters.
+            for text in ClusteringTests.texts { _ = try await world.contribution(text) }
 
-        let routed = Set(
-            try AtelierApplication.buildRouter(services: server.services, resources: TestServer.resources).routes.map { "\($0.method) \($0.path)" }
-                .filter { $0.contains(" /api/v1") })
-        let covered = Set(Self.cases.map { "\($0.method) \($0.route)" })
-        #expect(routed == covered, "routes without a row: \(routed.subtracting(covered)); rows without a route: \(covered.subtracting(routed))")
-
-        for entry in Self.cases {
-            // zip would quietly skip a role a row forgets.
-            #expect(entry.expected.count == Role.allCases.count, "\(entry.method) \(entry.route) \(entry.name): one status per role")
-            for (role, expected) in zip(Role.allCases, entry.expected) {
-                let call = try await entry.call(world)
-                if call.stream {
-                    let client = try EventStreamClient.open(port: server.port, path: call.path, token: world.tokens[role])
-                    let opened = try await client.wait { $0.status != nil }
-                    client.close()
-                    #expect(opened.status == expected, "\(entry.method) \(entry.route) as \(role)")
-                    continue
+            let routed = Set(
+                try AtelierApplication.buildRouter(services: server.services, resources: TestServer.resources).routes.map {
+                    "\($0.method) \($0.path)"
                 }
-                var headers = call.headers
-                if call.json != nil { headers["Content-Type"] = "application/json" }
-                let reply = try await server.request(entry.method, call.path, token: world.tokens[role], body: call.json, headers: headers)
-                #expect(reply.status == expected, "\(entry.method) \(entry.route) \(entry.name) as \(role): \(reply.text)")
-                if reply.status >= 400 { #expect(reply.contentType == "application/problem+json") }
+                .filter { $0.contains(" /api/v1") })
+            let covered = Set(Self.cases.map { "\($0.method) \($0.route)" })
+            #expect(routed == covered, "routes without a row: \(routed.subtracting(covered)); rows without a route: \(covered.subtracting(routed))")
+
+            for entry in Self.cases {
+                // zip would quietly skip a role a row forgets.
+                #expect(entry.expected.count == Role.allCases.count, "\(entry.method) \(entry.route) \(entry.name): one status per role")
+                for (role, expected) in zip(Role.allCases, entry.expected) {
+                    let call = try await entry.call(world)
+                    if call.stream {
+                        let client = try EventStreamClient.open(port: server.port, path: call.path, token: world.tokens[role])
+                        let opened = try await client.wait { $0.status != nil }
+                        client.close()
+                        #expect(opened.status == expected, "\(entry.method) \(entry.route) as \(role)")
+                        continue
+                    }
+                    var headers = call.headers
+                    if call.json != nil { headers["Content-Type"] = "application/json" }
+                    let reply = try await server.request(entry.method, call.path, token: world.tokens[role], body: call.json, headers: headers)
+                    #expect(reply.status == expected, "\(entry.method) \(entry.route) \(entry.name) as \(role): \(reply.text)")
+                    if reply.status >= 400 { #expect(reply.contentType == "application/problem+json") }
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 import AtelierTestSupport
 import Foundation
 import Synchronization
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -31,9 +32,15 @@ final class EventStreamClient: Sendable {
     }
 
     private let socket: Int32
+    private let path: String
     private let state = Mutex(State())
+    /// Whether the response head was checked against the contract yet: once per stream.
+    private let checked = Mutex(false)
 
-    private init(socket: Int32) { self.socket = socket }
+    private init(socket: Int32, path: String) {
+        self.socket = socket
+        self.path = path
+    }
 
     /// Connects, sends the request and starts reading.
     static func open(port: Int, path: String, token: String?, headers: [String: String] = [:]) throws -> EventStreamClient {
@@ -55,7 +62,7 @@ final class EventStreamClient: Sendable {
         lines += headers.map { "\($0.key): \($0.value)" }
         let request = Array((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8)
         _ = request.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        let client = EventStreamClient(socket: descriptor)
+        let client = EventStreamClient(socket: descriptor, path: path)
         let thread = Thread { client.read() }
         thread.start()
         return client
@@ -63,11 +70,22 @@ final class EventStreamClient: Sendable {
 
     var current: State { state.withLock { $0 } }
 
-    /// Waits until the state satisfies `condition`, and returns it.
+    /// Waits until the state satisfies `condition`, and returns it. The first wait that sees the
+    /// response head checks its status and headers against the contract, from the test's
+    /// own task so that a fault fails that test.
     @discardableResult
-    func wait(until condition: @escaping (State) -> Bool) async throws -> State {
+    func wait(until condition: @escaping (State) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async throws -> State {
         try await eventually { condition(current) }
-        return current
+        let state = current
+        guard let status = state.status,
+            checked.withLock({ done in
+                defer { done = true }; return !done
+            })
+        else { return state }
+        for fault in Contract.repository.faults(method: "GET", path: path, status: status, headers: state.headers, body: nil) {
+            Issue.record("contract: \(fault)", sourceLocation: sourceLocation)
+        }
+        return state
     }
 
     /// Hangs up, as a phone that goes out of range does.

@@ -7,24 +7,44 @@ import Foundation
 import Hummingbird
 import Logging
 import Postgres
+import ServiceLifecycle
 import Synchronization
+import Testing
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
-/// The real server on a free port, over its own freshly migrated database, talked to over
-/// real HTTP. Tests create one each and stop it at the end.
+/// Runs `body` against the real server on a free port, over its own freshly migrated database
+/// (or `databaseURL`, as a second process on another's database would be), then shuts the server
+/// down gracefully and waits for it, whatever `body` does: nothing outlives the test.
+func withTestServer<R>(
+    poolSize: Int = 4, databaseURL: String? = nil, _ body: (TestServer) async throws -> R
+) async throws -> R {
+    let server = try await TestServer.start(poolSize: poolSize, databaseURL: databaseURL)
+    do {
+        let result = try await body(server)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
+    }
+}
+
+/// The real server, with the pool, the event listener and the HTTP server in one service group
+/// as `atelier serve` runs them, talked to over real HTTP. Use it through `withTestServer`.
 final class TestServer: Sendable {
     let services: Services
     let port: Int
     let databaseURL: String
     /// The checkout's files, as a development build serves them.
-    static let resources = WebResources(root: TestDatabase.repositoryRoot)
+    // The checkout always holds them; a failure here is a broken checkout, not a test result.
+    static let resources = try! WebResources(root: TestDatabase.repositoryRoot)
+    private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    /// With `databaseURL`, a second server on another's database, as a second process would be.
-    static func start(poolSize: Int = 4, databaseURL: String? = nil) async throws -> TestServer {
+    fileprivate static func start(poolSize: Int = 4, databaseURL: String? = nil) async throws -> TestServer {
         let url: String
         if let databaseURL { url = databaseURL } else { url = try await TestDatabase.migrated() }
         let pool = ConnectionPool(.init(url: url, size: poolSize))
@@ -32,26 +52,32 @@ final class TestServer: Sendable {
         var logger = Logger(label: "atelier.test")
         logger.logLevel = .critical
         let bound = AsyncStream<Int>.makeStream()
-        let app = try AtelierApplication.build(services: services, resources: resources, host: "127.0.0.1", port: 0, logger: logger) { port in
+        let group = try AtelierApplication.serviceGroup(
+            services: services, resources: resources, host: "127.0.0.1", port: 0, logger: logger, signals: []
+        ) { port in
             bound.continuation.yield(port)
         }
-        let task = Task { try await app.run() }
+        let task = Task { try await group.run() }
         var iterator = bound.stream.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
-        return TestServer(services: services, port: port, databaseURL: url, task: task)
+        guard let port = await iterator.next() else {
+            task.cancel()
+            throw CancellationError()
+        }
+        return TestServer(services: services, port: port, databaseURL: url, group: group, task: task)
     }
 
-    private init(services: Services, port: Int, databaseURL: String, task: Task<Void, any Error>) {
+    private init(services: Services, port: Int, databaseURL: String, group: ServiceGroup, task: Task<Void, any Error>) {
         self.services = services
         self.port = port
         self.databaseURL = databaseURL
+        self.group = group
         self.task = task
     }
 
-    func stop() async {
-        task.cancel()
+    /// As SIGTERM would: the server drains, its streams end, the pool closes last.
+    fileprivate func stop() async {
+        await group.triggerGracefulShutdown()
         _ = await task.result
-        try? await services.pool.shutdown()
     }
 
     /// Runs SQL directly, to check what the API says against what the database holds.
@@ -114,9 +140,12 @@ final class TestServer: Sendable {
         }
     }
 
+    /// Every reply is checked against `api/openapi.json`: a status the operation does not
+    /// document, a body that breaks its schema or a documented header missing fails the calling
+    /// test, and so does a request body the server accepted although it breaks its schema.
     func request(
         _ method: String, _ path: String, token: String? = nil, json: Any? = nil, body: Data? = nil,
-        headers: [String: String] = [:]
+        headers: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Reply {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
@@ -131,6 +160,10 @@ final class TestServer: Sendable {
         let http = response as! HTTPURLResponse
         var replyHeaders: [String: String] = [:]
         for (key, value) in http.allHeaderFields { replyHeaders["\(key)"] = "\(value)" }
-        return Reply(status: http.statusCode, headers: replyHeaders, body: data)
+        let reply = Reply(status: http.statusCode, headers: replyHeaders, body: data)
+        let faults = Contract.repository.faults(method: method, path: path, status: reply.status, headers: replyHeaders, body: data)
+        let accepted = (200..<300).contains(reply.status) ? Contract.repository.faults(ofAccepted: method, path: path, body: request.httpBody) : []
+        for fault in faults + accepted { Issue.record("contract: \(fault)", sourceLocation: sourceLocation) }
+        return reply
     }
 }

@@ -109,8 +109,7 @@ import Testing
         let counts = try await Self.rowCounts(scene.pool)
 
         await #expect(
-            throws: ServiceError.conflict(
-                kind: "congress-exists", detail: "a congress \"agen-2026\" already exists in this database: nothing was imported")
+            throws: ServiceError.congressExists("a congress \"agen-2026\" already exists in this database: nothing was imported")
         ) { try await scene.services.dumps.load(dump) }
         #expect(try await Self.rowCounts(scene.pool) == counts)
         #expect(try await scene.services.dumps.dump(congressSlug: "agen-2026").bytes == dump)

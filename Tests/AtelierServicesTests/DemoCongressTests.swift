@@ -4,15 +4,16 @@ import Foundation
 import Postgres
 import Testing
 
+@testable import AtelierDemo
 @testable import AtelierServices
 
 @Suite struct DemoCongressTests {
     @Test func loadingTwiceGivesTheSameCongress() async throws {
         let pool = ConnectionPool(.init(url: try await TestDatabase.migrated(), size: 2))
         let services = Services(pool: pool)
-        let first = try await services.demo.load()
+        let first = try await DemoLoader(services: services).load()
         let before = try await counts(pool)
-        let second = try await services.demo.load()
+        let second = try await DemoLoader(services: services).load()
         #expect(try await counts(pool) == before)
         #expect(first.adminToken != second.adminToken)
         #expect(before == [1, 4, 6, 90, first.contributions, first.votes])

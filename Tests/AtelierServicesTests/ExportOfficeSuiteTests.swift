@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierDemo
 import AtelierExport
 import AtelierServices
 import Foundation

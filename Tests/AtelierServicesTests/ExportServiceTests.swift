@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierDemo
 import AtelierExport
 import AtelierServices
 import AtelierStore
@@ -29,7 +30,7 @@ import ZipSupport
     static func scene() async throws -> Scene {
         let pool = ConnectionPool(.init(url: try await TestDatabase.migrated(), size: 3))
         let services = Services(pool: pool)
-        let demo = try await services.demo.load()
+        let demo = try await DemoLoader(services: services).load()
         let admin = try await services.access.authenticate(token: demo.adminToken)
         let (workshop, contributions, leadID) = try await pool.withConnection { connection in
             let congress = try CongressStore.congress(slug: demo.congressSlug, in: connection)!

@@ -4,6 +4,7 @@ import Foundation
 import Postgres
 import Testing
 
+@testable import AtelierDemo
 @testable import AtelierServices
 
 /// PostgreSQL's `french` configuration is the reference for the core's French analysis: every

@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierDemo
 import AtelierServices
 import AtelierTestSupport
 import Foundation
@@ -9,7 +10,7 @@ import Testing
     static func setUp() async throws -> (ConnectionPool, Services, Participant, token: String) {
         let pool = ConnectionPool(.init(url: try await TestDatabase.migrated(), size: 2))
         let services = Services(pool: pool)
-        _ = try await services.demo.load()
+        _ = try await DemoLoader(services: services).load()
         let (participant, token) = try await services.participants.add(
             congressSlug: "agen-2026", displayName: "Jeanne Martin", organisation: "Ville de Nérac (47)", role: .attendee, named: false,
             leadsWorkshops: [])

@@ -37,8 +37,9 @@ public struct Participant: Sendable, Codable, Equatable {
     /// access reads published proposals and the counts, nothing else.
     public var takesPart: Bool { role != .display }
 
-    /// Leads of a workshop and admins may moderate and consolidate it.
-    public func mayModerate(_ workshop: Workshop) -> Bool {
+    /// Whether this participant leads the workshop: one of its leads, or an admin of its congress.
+    /// Leading is what lets one moderate, cluster, consolidate, open and close a workshop.
+    public func leads(_ workshop: Workshop) -> Bool {
         guard workshop.congressID == congressID else { return false }
         return role == .admin || (role == .lead && leads.contains(workshop.id))
     }

@@ -106,15 +106,13 @@ public struct Briefing: Sendable, Codable, Equatable {
         case organisation(String)
         case anonymous
 
-        /// The name if the participant consented, else their organisation, else anonymous.
+        /// The name if the participant consented, else their organisation, else anonymous (`Byline`).
         public init(name: String, named: Bool, organisation: String?) {
-            let organisation = organisation.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-            if named && !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                self = .named(name: name, organisation: organisation)
-            } else if let organisation {
-                self = .organisation(organisation)
-            } else {
-                self = .anonymous
+            let byline = Byline(name: name, named: named, organisation: organisation)
+            switch (byline.name, byline.organisation) {
+            case (let name?, let organisation): self = .named(name: name, organisation: organisation)
+            case (nil, let organisation?): self = .organisation(organisation)
+            case (nil, nil): self = .anonymous
             }
         }
 

@@ -121,7 +121,7 @@ struct ConsolidationController {
         let workshopID = try context.pathID("workshop", resource: "workshop")
         let query = try QueryParameters(request)
         let page = try await proposals.log(workshopID: workshopID, cursor: query["cursor"], limit: try query.integer("limit"), for: caller)
-        return JSON.response(PageRepresentation(items: page.items.map(ConsolidationEntryRepresentation.init), nextCursor: page.nextCursor))
+        return JSON.response(PageRepresentation(page, ConsolidationEntryRepresentation.init))
     }
 
     static func replayed(_ replayed: Bool) -> HTTPFields {

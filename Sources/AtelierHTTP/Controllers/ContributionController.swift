@@ -41,7 +41,7 @@ struct ContributionController {
         let page = try await contributions.page(
             workshopID: workshopID, search: query["q"], sort: try query.oneOf("sort", ContributionSort.self) ?? .recent,
             cursor: query["cursor"], limit: try query.integer("limit"), for: caller)
-        return JSON.response(ContributionPageRepresentation(page, reader: caller))
+        return JSON.response(PageRepresentation(page) { ContributionRepresentation($0, reader: caller) })
     }
 
     @Sendable func get(request: Request, context: AtelierRequestContext) async throws -> Response {
@@ -52,18 +52,14 @@ struct ContributionController {
 
     /// A title given as null removes it; a title left out keeps it.
     struct EditBody: Decodable {
-        let title: TitleChange
+        let title: Patch<String>
         let body: String?
 
         enum CodingKeys: String, CodingKey { case title, body }
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            if container.contains(.title) {
-                title = .set(try container.decodeNil(forKey: .title) ? nil : try container.decode(String.self, forKey: .title))
-            } else {
-                title = .keep
-            }
+            title = try container.decodePatch(String.self, forKey: .title)
             body = try container.decodeIfPresent(String.self, forKey: .body)
         }
     }

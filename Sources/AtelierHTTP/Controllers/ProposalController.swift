@@ -31,7 +31,7 @@ struct ProposalController {
             workshopID: workshopID, statuses: try query.oneOf("status", ProposalStatus.self).map { [$0] },
             includeRetired: try query.boolean("retired") ?? false, cursor: query["cursor"], limit: try query.integer("limit"), for: caller)
         return JSON.response(
-            PageRepresentation(items: page.items.map { ProposalRepresentation($0, reader: caller) }, nextCursor: page.nextCursor))
+            PageRepresentation(page) { ProposalRepresentation($0, reader: caller) })
     }
 
     struct CreateBody: Decodable {
@@ -95,18 +95,14 @@ struct ProposalController {
 
     /// A note given as null removes it; a note left out keeps it.
     struct SourceBody: Decodable {
-        let note: NoteChange
+        let note: Patch<String>
         let primary: Bool?
 
         enum CodingKeys: String, CodingKey { case note, primary }
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            if container.contains(.note) {
-                note = .set(try container.decodeNil(forKey: .note) ? nil : try container.decode(String.self, forKey: .note))
-            } else {
-                note = .keep
-            }
+            note = try container.decodePatch(String.self, forKey: .note)
             primary = try container.decodeIfPresent(Bool.self, forKey: .primary)
         }
     }
@@ -138,7 +134,7 @@ struct ProposalController {
         let id = try context.pathID("proposal", resource: "proposal")
         let query = try QueryParameters(request)
         let page = try await proposals.revisions(proposalID: id, cursor: query["cursor"], limit: try query.integer("limit"), for: caller)
-        return JSON.response(PageRepresentation(items: page.items.map(RevisionRepresentation.init), nextCursor: page.nextCursor))
+        return JSON.response(PageRepresentation(page, RevisionRepresentation.init))
     }
 
     @Sendable func diff(request: Request, context: AtelierRequestContext) async throws -> Response {

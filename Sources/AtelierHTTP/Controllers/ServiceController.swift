@@ -1,10 +1,18 @@
 import AtelierServices
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// What is public: health, the API description, and the problem types it answers with.
 struct ServiceController {
     let services: Services
+    /// `api/openapi.json` as read at start.
+    let openAPIDocument: ByteBuffer
+
+    init(services: Services, resources: WebResources) {
+        self.services = services
+        self.openAPIDocument = ByteBuffer(bytes: resources.openAPIDocument)
+    }
 
     func addRoutes(to router: Router<AtelierRequestContext>) {
         router.get("health", use: health)
@@ -29,7 +37,7 @@ struct ServiceController {
     @Sendable func openAPI(request: Request, context: AtelierRequestContext) async throws -> Response {
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: .init(string: OpenAPIDocument.json)))
+            body: .init(byteBuffer: openAPIDocument))
     }
 
     struct ProblemDescription: Encodable {

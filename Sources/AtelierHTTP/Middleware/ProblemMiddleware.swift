@@ -2,7 +2,6 @@ import AtelierServices
 import HTTPTypes
 import Hummingbird
 import Logging
-import Postgres
 
 /// Turns every error, including unknown routes, into an `application/problem+json` answer, or,
 /// for a browser asking for a page, an HTML error page with the same status.
@@ -61,26 +60,32 @@ struct ProblemMiddleware: RouterMiddleware {
             return Problem(.payloadTooLarge, "the body is larger than \(AtelierRequestContext.maximumBodySize) bytes")
         case let error as HTTPError where (400..<500).contains(error.status.code):
             return Problem(.malformedRequest, error.body ?? error.status.reasonPhrase)
-        case let error as PostgresError where error.kind == .connectionFailed || error.kind == .connectionLost:
-            logger.error("database unavailable", metadata: ["error": "\(error)"])
-            var problem = Problem(.databaseUnavailable, "the database did not answer")
-            problem.headers[.retryAfter] = "2"
-            return problem
-        case is PoolError:
-            return Problem(.databaseUnavailable, "the service is shutting down")
         default:
             logger.error("unexpected error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             return Problem(.internalError, "the error was logged")
         }
     }
 
+    /// One case, one problem type: the compiler keeps this switch and `ServiceError` in step.
     static func problem(for error: ServiceError) -> Problem {
         switch error {
         case .unauthenticated(let detail): AuthenticationMiddleware.challenge(detail, error: "invalid_token")
         case .forbidden(let detail): Problem(.forbidden, detail)
         case .notFound(let detail): Problem(.notFound, detail)
         case .invalid(let field, let reason): Problem(.invalidField, "\(field) \(reason)", extensions: ["field": field])
-        case .conflict(let kind, let detail): Problem(.conflict(kind: kind), detail)
+        case .idempotencyKeyReused(let detail): Problem(.idempotencyKeyReused, detail)
+        case .workshopClosed(let detail): Problem(.workshopClosed, detail)
+        case .contributionNotPublished(let detail): Problem(.contributionNotPublished, detail)
+        case .staleVersion(let detail): Problem(.preconditionFailed, detail)
+        case .proposalNotDraft(let detail): Problem(.proposalNotDraft, detail)
+        case .proposalRetired(let detail): Problem(.proposalRetired, detail)
+        case .proposalNotPublished(let detail): Problem(.proposalNotPublished, detail)
+        case .invalidStatusTransition(let detail): Problem(.invalidStatusTransition, detail)
+        case .clusterAlreadyAdopted(let detail), .proposalOrderMismatch(let detail), .congressExists(let detail),
+            .concurrentChange(let detail):
+            Problem(.conflict, detail)
+        case .unavailable(let detail): Problem(.databaseUnavailable, detail).retrying(after: 2)
+        case .busy(let detail): Problem(.serviceBusy, detail).retrying(after: 1)
         }
     }
 }

@@ -37,7 +37,7 @@ struct ContributionEditController {
         let title = fields.text("title")
         let body = fields["body"] ?? ""
         do {
-            let edited = try await contributions.edit(id: id, title: .set(title), body: body, by: session.participant)
+            let edited = try await contributions.edit(id: id, title: title.map { .set($0) } ?? .clear, body: body, by: session.participant)
             return WorkshopPageController.seeOther(
                 "/ateliers/\(edited.workshopID.uuidString.lowercased())?message=modifiee#c-\(id.uuidString.lowercased())")
         } catch let error as ServiceError {

@@ -55,7 +55,7 @@ struct HomePageController {
                     FrenchFormat.count(summary.counts.contributors, "participant", "participants"),
                     FrenchFormat.count(summary.counts.votes, "vote", "votes"),
                 ].joined(separator: " · "),
-                board: reader.mayModerate(summary.workshop) ? "/ateliers/\(id)/tableau" : nil)
+                board: reader.leads(summary.workshop) ? "/ateliers/\(id)/tableau" : nil)
         }
         var groups = overview.engagements.map { engagement in
             EngagementItem(

@@ -79,7 +79,7 @@ struct WorkshopPageController {
         let cursor = parameters["apres"].flatMap { $0.isEmpty ? nil : $0 }
         let reader = session.participant
         let workshop = try await services.congresses.workshop(id: workshopID, for: reader)
-        let contributions: ContributionPage
+        let contributions: Page<Contribution>
         do {
             contributions = try await services.contributions.page(
                 workshopID: workshopID, search: query, sort: sort, cursor: cursor, limit: nil, for: reader)

@@ -16,6 +16,13 @@ public struct Problem: Error, Sendable {
         self.extensions = extensions
     }
 
+    /// The same problem, telling the client when to try again (RFC 9110 Retry-After).
+    func retrying(after seconds: Int) -> Problem {
+        var problem = self
+        problem.headers[.retryAfter] = String(seconds)
+        return problem
+    }
+
     func response(instance: String) -> Response {
         var document: [String: String] = extensions
         document["type"] = type.uri

@@ -40,17 +40,15 @@ public struct ProblemType: Sendable, Hashable {
     public static let conflict = ProblemType(slug: "conflict", status: .conflict, title: "The current state does not allow this")
     public static let databaseUnavailable = ProblemType(
         slug: "database-unavailable", status: .serviceUnavailable, title: "The database is unavailable; try again shortly")
+    public static let serviceBusy = ProblemType(
+        slug: "service-busy", status: .serviceUnavailable, title: "The service is saturated or the request took too long; try again shortly")
     public static let internalError = ProblemType(slug: "internal-error", status: .internalServerError, title: "Something went wrong on our side")
 
     public static let all: [ProblemType] = [
         .malformedJSON, .malformedRequest, .unauthenticated, .forbidden, .notFound, .methodNotAllowed, .preconditionFailed,
         .payloadTooLarge, .unsupportedMediaType, .invalidField, .workshopClosed, .contributionNotPublished, .idempotencyKeyReused,
         .conflict, .databaseUnavailable, .internalError, .preconditionRequired, .proposalNotDraft, .proposalRetired,
-        .proposalNotPublished, .invalidStatusTransition,
+        .proposalNotPublished, .invalidStatusTransition, .serviceBusy,
     ]
 
-    /// The type for a service conflict of this kind.
-    static func conflict(kind: String) -> ProblemType {
-        all.first { $0.slug == kind } ?? .conflict
-    }
 }

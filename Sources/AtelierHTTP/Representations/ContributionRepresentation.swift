@@ -8,6 +8,13 @@ struct ContributionRepresentation: Encodable {
         let name: String?
         let organisation: String?
         let isYou: Bool
+
+        init(authorID: UUID, name: String, named: Bool, organisation: String?, reader: Participant) {
+            isYou = authorID == reader.id
+            let byline = Byline(name: name, named: named, organisation: organisation, readerIsAuthor: isYou)
+            self.name = byline.name
+            self.organisation = byline.organisation
+        }
     }
 
     struct Votes: Encodable {
@@ -38,7 +45,6 @@ struct ContributionRepresentation: Encodable {
     let updatedAt: Date
 
     init(_ contribution: Contribution, reader: Participant) {
-        let isYou = contribution.authorID == reader.id
         id = contribution.id.json
         workshopId = contribution.workshopID.json
         title = contribution.title
@@ -46,21 +52,11 @@ struct ContributionRepresentation: Encodable {
         status = contribution.status
         moderationReason = contribution.moderationReason
         author = Author(
-            name: contribution.authorNamed || isYou ? contribution.authorName : nil, organisation: contribution.organisation,
-            isYou: isYou)
+            authorID: contribution.authorID, name: contribution.authorName, named: contribution.authorNamed,
+            organisation: contribution.organisation, reader: reader)
         votes = Votes(contribution.votes)
         myVote = contribution.myVote
         createdAt = contribution.createdAt
         updatedAt = contribution.updatedAt
-    }
-}
-
-struct ContributionPageRepresentation: Encodable {
-    let items: [ContributionRepresentation]
-    @NullEncoded var nextCursor: String?
-
-    init(_ page: ContributionPage, reader: Participant) {
-        items = page.items.map { ContributionRepresentation($0, reader: reader) }
-        nextCursor = page.nextCursor
     }
 }

@@ -81,7 +81,6 @@ struct ProposalRepresentation: Encodable {
         sources = view.record.sources.map { source in
             let contribution = source.contribution
             let shown = !view.concealed.contains(source.contributionID)
-            let isYou = contribution.authorID == reader.id
             return Source(
                 contributionId: source.contributionID.json, primary: source.isPrimary, note: source.note, addedBy: source.addedBy.json,
                 addedAt: source.addedAt,
@@ -89,15 +88,9 @@ struct ProposalRepresentation: Encodable {
                     status: contribution.status, title: shown ? contribution.title : nil, body: shown ? contribution.body : nil,
                     author: shown
                         ? .init(
-                            name: contribution.authorNamed || isYou ? contribution.authorName : nil, organisation: contribution.organisation,
-                            isYou: isYou) : nil,
+                            authorID: contribution.authorID, name: contribution.authorName, named: contribution.authorNamed,
+                            organisation: contribution.organisation, reader: reader) : nil,
                     votes: .init(contribution.votes), createdAt: contribution.createdAt))
         }
     }
-}
-
-/// One page of a list, and the cursor of the next page (null on the last).
-struct PageRepresentation<Item: Encodable>: Encodable {
-    let items: [Item]
-    @NullEncoded var nextCursor: String?
 }

@@ -12,7 +12,7 @@ import Postgres
 /// the workshop's events after the cursor. Since a workshop's ids follow commit order, reading
 /// after the cursor never skips an event that commits later.
 actor EventHub {
-    private let pool: ConnectionPool
+    private let database: Database
     private let logger: Logger
     /// Events read per query.
     static let batchSize = 500
@@ -30,7 +30,7 @@ actor EventHub {
     }
 
     init(pool: ConnectionPool, logger: Logger) {
-        self.pool = pool
+        self.database = Database(pool: pool)
         self.logger = logger
     }
 
@@ -41,7 +41,7 @@ actor EventHub {
         guard !isStopped else { throw PoolError.shutDown }
         if watched[workshopID] == nil {
             // Everything up to here is committed and left to the subscriber's replay, which reads after this.
-            let latest = try await pool.withConnection { try WorkshopEventStore.position(workshopID: workshopID, in: $0).latest }
+            let latest = try await database.withConnection { try WorkshopEventStore.position(workshopID: workshopID, in: $0).latest }
             guard !isStopped else { throw PoolError.shutDown }
             if watched[workshopID] == nil { watched[workshopID] = Watched(cursor: latest) }
         }
@@ -89,7 +89,7 @@ actor EventHub {
         while let cursor = watched[workshopID]?.cursor {
             let batch: [WorkshopEvent]
             do {
-                batch = try await pool.withConnection {
+                batch = try await database.withConnection {
                     try WorkshopEventStore.events(workshopID: workshopID, after: cursor, limit: Self.batchSize, in: $0)
                 }
             } catch {

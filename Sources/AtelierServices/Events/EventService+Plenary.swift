@@ -8,7 +8,7 @@ extension EventService {
     /// (never the leads'), whoever reads: the plenary screen learns that something changed and
     /// reads what is public again.
     public func plenaryFeeds(for reader: Participant) async throws -> [WorkshopEventFeed] {
-        let workshops = try await pool.withConnection { try CongressStore.workshops(congressID: reader.congressID, in: $0) }
-        return workshops.map { WorkshopEventFeed(pool: pool, hub: hub, workshopID: $0.id, after: nil, isModerator: false) }
+        let workshops = try await database.withConnection { try CongressStore.workshops(congressID: reader.congressID, in: $0) }
+        return workshops.map { WorkshopEventFeed(pool: database.pool, hub: hub, workshopID: $0.id, after: nil, isModerator: false) }
     }
 }

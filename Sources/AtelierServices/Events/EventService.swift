@@ -10,14 +10,14 @@ import Postgres
 /// that fans events out to its subscribers. Several processes on one database each hear every
 /// commit, since NOTIFY reaches every listening session.
 public struct EventService: Sendable {
-    let pool: ConnectionPool
+    let database: Database
     let hub: EventHub
     let logger: Logger
     /// How often an idle subscriber is sent something, so proxies keep its connection open.
     public let heartbeat: Duration
 
     public init(pool: ConnectionPool, heartbeat: Duration = .seconds(15), logger: Logger = Logger(label: "atelier.events")) {
-        self.pool = pool
+        self.database = Database(pool: pool)
         self.heartbeat = heartbeat
         self.logger = logger
         hub = EventHub(pool: pool, logger: logger)
@@ -25,7 +25,7 @@ public struct EventService: Sendable {
 
     /// Listens and delivers until the task is cancelled, then ends every subscription.
     public func run() async {
-        let listener = NotificationListener(url: pool.configuration.url, channels: [WorkshopEventStore.channel], logger: logger)
+        let listener = NotificationListener(url: database.pool.configuration.url, channels: [WorkshopEventStore.channel], logger: logger)
         listener.start()
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [hub] in
@@ -56,16 +56,16 @@ public struct EventService: Sendable {
         if let lastEventID, lastEventID < 0 {
             throw ServiceError.invalid(field: "Last-Event-ID", reason: "must be an event id, a whole number of 0 or more")
         }
-        let workshop = try await pool.withConnection { try CongressService.visibleWorkshop(id: workshopID, for: reader, in: $0) }
+        let workshop = try await database.withConnection { try CongressService.visibleWorkshop(id: workshopID, for: reader, in: $0) }
         return WorkshopEventFeed(
-            pool: pool, hub: hub, workshopID: workshop.id, after: lastEventID, isModerator: reader.mayModerate(workshop))
+            pool: database.pool, hub: hub, workshopID: workshop.id, after: lastEventID, isModerator: reader.leads(workshop))
     }
 
     /// Deletes events older than `days` days; a client resuming from before them is told to reload.
     public func prune(olderThanDays days: Int) async throws -> Int {
         guard days >= 1 else { throw ServiceError.invalid(field: "days", reason: "must be 1 or more") }
         let cutoff = Date().addingTimeInterval(-Double(days) * 86_400)
-        return try await pool.withConnection { try WorkshopEventStore.prune(olderThan: cutoff, in: $0) }
+        return try await database.withConnection { try WorkshopEventStore.prune(olderThan: cutoff, in: $0) }
     }
 
     struct Announcement: Decodable {

@@ -21,7 +21,7 @@ public final class WorkshopEventFeed: AsyncSequence, Sendable {
 
     public typealias Element = Item
 
-    let pool: ConnectionPool
+    let database: Database
     let hub: EventHub
     public let workshopID: UUID
     /// The client's last event id; nil for a new client, which starts from now.
@@ -35,7 +35,7 @@ public final class WorkshopEventFeed: AsyncSequence, Sendable {
     }
 
     init(pool: ConnectionPool, hub: EventHub, workshopID: UUID, after: Int?, isModerator: Bool) {
-        self.pool = pool
+        self.database = Database(pool: pool)
         self.hub = hub
         self.workshopID = workshopID
         self.after = after
@@ -97,7 +97,7 @@ public final class WorkshopEventFeed: AsyncSequence, Sendable {
                         return .ready(position: cursor)
                     }
                     let feed = self.feed
-                    let batch = try await feed.pool.withConnection { connection in
+                    let batch = try await feed.database.withConnection { connection in
                         try WorkshopEventStore.events(
                             workshopID: feed.workshopID, after: cursor, limit: EventHub.batchSize, in: connection)
                     }
@@ -124,7 +124,7 @@ public final class WorkshopEventFeed: AsyncSequence, Sendable {
         private mutating func start() async throws -> Item? {
             let live = try await feed.subscribe().makeAsyncIterator()
             let feed = self.feed
-            let (latest, prunedThrough, newest) = try await feed.pool.withConnection {
+            let (latest, prunedThrough, newest) = try await feed.database.withConnection {
                 try WorkshopEventStore.position(workshopID: feed.workshopID, in: $0)
             }
             let now = Swift.max(latest, prunedThrough)

@@ -7,13 +7,13 @@ import Postgres
 /// congress between databases. Only the command line offers it, to whoever holds the database:
 /// the file names every participant and every vote, which no route should hand out.
 public struct CongressDumpService: Sendable {
-    let pool: ConnectionPool
+    let database: Database
 
-    public init(pool: ConnectionPool) { self.pool = pool }
+    public init(pool: ConnectionPool) { self.database = Database(pool: pool) }
 
     /// Read in one snapshot, as the briefing is.
     public func dump(congressSlug: String) async throws -> ExportedFile {
-        let json = try await pool.withTransaction(.repeatableRead) { connection in
+        let json = try await database.withTransaction(.repeatableRead) { connection in
             guard let congress = try CongressStore.congress(slug: congressSlug, in: connection) else {
                 throw ServiceError.notFound("no congress \"\(congressSlug)\"")
             }
@@ -27,10 +27,9 @@ public struct CongressDumpService: Sendable {
     public func load(_ bytes: [UInt8]) async throws -> String {
         let header = try Self.header(bytes)
         let json = String(decoding: bytes, as: UTF8.self)
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             guard try CongressStore.congress(slug: header.slug, in: connection) == nil else {
-                throw ServiceError.conflict(
-                    kind: "congress-exists", detail: "a congress \"\(header.slug)\" already exists in this database: nothing was imported")
+                throw ServiceError.congressExists("a congress \"\(header.slug)\" already exists in this database: nothing was imported")
             }
             try CongressDumpStore.load(json, congressID: header.id, in: connection)
         }

@@ -53,9 +53,9 @@ public struct ExportedFile: Sendable, Equatable {
 /// congress or any workshop; leads export the workshops they lead; attendees export nothing.
 /// Raw votes, even pseudonymised, are an admin's to ask for.
 public struct ExportService: Sendable {
-    let pool: ConnectionPool
+    let database: Database
 
-    public init(pool: ConnectionPool) { self.pool = pool }
+    public init(pool: ConnectionPool) { self.database = Database(pool: pool) }
 
     public func export(_ request: ExportRequest, by requester: ExportRequester) async throws -> ExportedFile {
         guard request.votes == .aggregated || request.format == .csv else {
@@ -79,7 +79,7 @@ public struct ExportService: Sendable {
 
     /// The briefing, and the votes one by one when asked for (nil otherwise).
     func read(_ request: ExportRequest, by requester: ExportRequester) async throws -> (briefing: Briefing, votes: [RecordedVote]?) {
-        try await pool.withTransaction(.repeatableRead) { connection in
+        try await database.withTransaction(.repeatableRead) { connection in
             guard let congress = try CongressStore.congress(slug: request.congressSlug, in: connection),
                 requester.belongs(to: congress)
             else { throw ServiceError.notFound("no congress \"\(request.congressSlug)\"") }
@@ -127,7 +127,7 @@ extension ExportRequester {
         case .attendee, .display: throw ServiceError.forbidden("only admins and workshop leads may export the briefing")
         case .lead:
             guard let workshop else { throw ServiceError.forbidden("a lead exports the workshops they lead, one at a time: name one") }
-            guard participant.mayModerate(workshop) else { throw ServiceError.forbidden("you do not lead the workshop \"\(workshop.slug)\"") }
+            guard participant.leads(workshop) else { throw ServiceError.forbidden("you do not lead the workshop \"\(workshop.slug)\"") }
             guard votes == .aggregated else { throw ServiceError.forbidden("only admins may export the raw votes") }
         }
     }

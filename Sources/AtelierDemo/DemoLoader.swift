@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierServices
 import AtelierStore
 import Foundation
 import Postgres
@@ -25,18 +26,20 @@ public struct DemoBadgeCode: Sendable {
 /// Loads the demo congress. Idempotent: participants are found again by their key,
 /// contributions by their idempotency key, votes by their natural key.
 public struct DemoLoader: Sendable {
-    let pool: ConnectionPool
+    let database: Database
     let access: AccessService
     let clusterings: ClusteringService
+    let participants: ParticipantService
 
-    public init(pool: ConnectionPool, clusterings: ClusteringService) {
-        self.pool = pool
-        self.access = AccessService(pool: pool)
-        self.clusterings = clusterings
+    public init(services: Services) {
+        database = Database(pool: services.pool)
+        access = services.access
+        clusterings = services.clusterings
+        participants = services.participants
     }
 
     public func load() async throws -> DemoSummary {
-        let (summary, adminID) = try await pool.withTransaction { connection in try Self.load(in: connection) }
+        let (summary, adminID) = try await database.withTransaction { connection in try Self.load(in: connection) }
         try await clusterUnclusteredWorkshops()
         var result = summary
         result.adminToken = try await access.issueToken(participantID: adminID)
@@ -47,21 +50,21 @@ public struct DemoLoader: Sendable {
     /// So that whoever runs the demo can open the pages as each role at once. Issuing again
     /// replaces the earlier codes of the same three people.
     func issueBadgeCodes() async throws -> [DemoBadgeCode] {
-        let people = try await pool.withConnection { connection -> [Participant] in
+        let people = try await database.withConnection { connection -> [Participant] in
             guard let congress = try CongressStore.congress(slug: DemoCongress.slug, in: connection) else { return [] }
             return try [DemoRole.attendee, .lead, .admin].compactMap { role in
                 guard let demo = DemoCongress.participants.first(where: { $0.role == role }) else { return nil }
                 return try ParticipantStore.participant(externalRef: "demo:" + demo.key, congressID: congress.id, in: connection)
             }
         }
-        let codes = try await ParticipantService(pool: pool).issueBadgeCodes(participantIDs: people.map(\.id))
+        let codes = try await participants.issueBadgeCodes(participantIDs: people.map(\.id))
         return people.map { DemoBadgeCode(role: $0.role, name: $0.displayName, code: codes[$0.id]!) }
     }
 
     /// So that the leads' screen shows candidate proposals at once, each workshop gets a first
     /// clustering run, requested by its first lead; a workshop already clustered is left alone.
     func clusterUnclusteredWorkshops() async throws {
-        let pending = try await pool.withConnection { connection -> [(UUID, Participant)] in
+        let pending = try await database.withConnection { connection -> [(UUID, Participant)] in
             guard let congress = try CongressStore.congress(slug: DemoCongress.slug, in: connection) else { return [] }
             return try DemoCongress.workshops.compactMap { demo in
                 guard let workshop = try CongressStore.workshop(congressID: congress.id, slug: demo.slug, in: connection),
@@ -111,7 +114,7 @@ public struct DemoLoader: Sendable {
         for workshop in DemoCongress.workshops {
             let spacing = 7200 / Double(max(workshop.contributions.count, 1))
             for (index, contribution) in workshop.contributions.enumerated() {
-                let (title, body) = try ContributionService.validate(title: contribution.title, body: contribution.body)
+                let (title, body) = (try ContributionText.validateTitle(contribution.title), try ContributionText.validateBody(contribution.body))
                 let (id, _) = try ContributionStore.insert(
                     congressID: congress.id, workshopID: workshopIDs[workshop.slug]!,
                     authorID: participantIDs[contribution.author]!, title: title, body: body,

@@ -8,13 +8,15 @@ public enum ContributionSort: String, Sendable, Codable, CaseIterable {
 }
 
 /// Where a page of contributions ends, so the next page starts right after it even while
-/// new contributions and votes arrive. Opaque to clients.
+/// new contributions and votes arrive.
 public struct ContributionCursor: Sendable, Equatable {
     public var sort: ContributionSort
     public var support: Int
     /// Microseconds since 1970, PostgreSQL's own precision, so the comparison is exact.
     public var createdAtMicros: Int64
     public var id: UUID
+
+    public static let paginator = Paginator(list: "contributions", width: 4)
 
     public init(sort: ContributionSort, support: Int, createdAtMicros: Int64, id: UUID) {
         self.sort = sort
@@ -23,25 +25,15 @@ public struct ContributionCursor: Sendable, Equatable {
         self.id = id
     }
 
-    public var encoded: String {
-        OpaqueCursor.encode([sort.rawValue, String(support), String(createdAtMicros), id.uuidString.lowercased()])
-    }
+    public var position: [String] { [sort.rawValue, String(support), String(createdAtMicros), id.uuidString.lowercased()] }
 
-    /// nil when the text is not a cursor this service made.
+    public var encoded: String { Self.paginator.cursor(at: position) }
+
+    /// nil when the text is not a cursor of the contributions' list.
     public init?(encoded: String) {
-        guard let parts = OpaqueCursor.decode(encoded, count: 4), let sort = ContributionSort(rawValue: parts[0]),
+        guard let parts = Self.paginator.position(of: encoded), let sort = ContributionSort(rawValue: parts[0]),
             let support = Int(parts[1]), let micros = Int64(parts[2]), let id = UUID(uuidString: parts[3])
         else { return nil }
         self.init(sort: sort, support: support, createdAtMicros: micros, id: id)
-    }
-}
-
-public struct ContributionPage: Sendable, Codable, Equatable {
-    public var items: [Contribution]
-    public var nextCursor: String?
-
-    public init(items: [Contribution], nextCursor: String?) {
-        self.items = items
-        self.nextCursor = nextCursor
     }
 }

@@ -1,0 +1,59 @@
+import Postgres
+
+/// The pool as the services use it: the same two scopes, with the driver's failures translated
+/// once into what they mean to a caller, so no layer above the services matches on driver errors.
+/// Errors thrown by the body itself (a `ServiceError`, a decoding error) pass through unchanged.
+public struct Database: Sendable {
+    public let pool: ConnectionPool
+
+    public init(pool: ConnectionPool) {
+        self.pool = pool
+    }
+
+    public func withConnection<R: Sendable>(_ body: @escaping @Sendable (Connection) throws -> R) async throws -> R {
+        try await Self.translating { try await pool.withConnection(body) }
+    }
+
+    public func withTransaction<R: Sendable>(
+        _ isolation: IsolationLevel = .readCommitted,
+        retries: Int = 3,
+        _ body: @escaping @Sendable (Connection) throws -> R
+    ) async throws -> R {
+        try await Self.translating { try await pool.withTransaction(isolation, retries: retries, body) }
+    }
+
+    static func translating<R>(_ work: () async throws -> R) async throws -> R {
+        do {
+            return try await work()
+        } catch let error as PostgresError {
+            throw Self.meaning(of: error)
+        } catch let error as PoolError {
+            throw Self.meaning(of: error)
+        }
+    }
+
+    /// What a driver error means to the caller. Constraint violations that a service did not
+    /// foresee stay errors of ours (500): a check or a foreign key failing is a bug, not the
+    /// client's fault; a unique key or a serialization failure that outlived the retries is
+    /// another request that got there first.
+    public static func meaning(of error: PostgresError) -> any Error {
+        switch error.kind {
+        case .connectionFailed, .connectionLost:
+            return ServiceError.unavailable("the database did not answer")
+        case .queryCanceled:
+            // The caller's own cancellation surfaces as such; otherwise the server's timeout fired.
+            if Task.isCancelled { return CancellationError() }
+            return ServiceError.busy("the database took too long to answer")
+        case .uniqueViolation, .exclusionViolation, .serializationFailure, .deadlockDetected:
+            return ServiceError.concurrentChange("another request changed the same data at the same moment; read it again")
+        case .foreignKeyViolation, .checkViolation, .notNullViolation, .invalidInput, .syntaxOrAccess, .other:
+            return error
+        }
+    }
+
+    public static func meaning(of error: PoolError) -> ServiceError {
+        switch error {
+        case .shutDown: .unavailable("the service is shutting down")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import AtelierEmbedding
+import Logging
+import Postgres
+
+/// How to reach PostgreSQL: what the command line reads from its options and the environment.
+public struct DatabaseSettings: Sendable {
+    public var url: String
+    /// Connections, and the threads that run them.
+    public var poolSize: Int
+
+    public init(url: String, poolSize: Int) {
+        self.url = url
+        self.poolSize = poolSize
+    }
+}
+
+/// Whether contributions are embedded: with an encoder, or without one and why.
+public enum EmbeddingChoice: Sendable {
+    case encoder(SentenceEncoder)
+    case none(reason: String)
+}
+
+extension Services {
+    /// Every service over a new pool; `shutdown()` (or the service group of `serve`) closes it.
+    public init(settings: DatabaseSettings, embeddings choice: EmbeddingChoice) {
+        let pool = ConnectionPool(.init(url: settings.url, size: settings.poolSize), logger: Logger(label: "atelier.postgres"))
+        let embeddings =
+            switch choice {
+            case .encoder(let encoder): EmbeddingService(pool: pool, encoder: encoder)
+            case .none(let reason): EmbeddingService(pool: pool, unavailable: reason)
+            }
+        self.init(pool: pool, embeddings: embeddings)
+    }
+}
