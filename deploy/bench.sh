@@ -2,8 +2,9 @@
 # Benchmarks of the release build: clustering time and memory, sentence-encoder speed against
 # the numpy reference (deploy/bench-encoder.sh), then HTTP against a throwaway PostgreSQL
 # cluster: requests per second and latencies of voting, of listing contributions in JSON and of
-# the workshop page showing the same contributions in HTML, and the
-# time to export the briefing in every format (deploy/bench-export.sh).
+# the workshop page showing the same contributions in HTML, the time to export the briefing in
+# every format (deploy/bench-export.sh), and the latency of /health while four clusterings run at
+# once (deploy/bench-health.sh).
 #
 #   deploy/bench.sh [SECONDS] [CONNECTIONS]
 set -euo pipefail
@@ -81,3 +82,7 @@ echo "votes stored afterwards: $votes (tallies checked: $(psql -qAt "$DATABASE_U
 # Exports of the briefing: a 250-contribution congress, every format.
 echo
 bash deploy/bench-export.sh "$bin" "$http" "$admin_token"
+
+# Responsiveness: /health while four clusterings of a 300-contribution workshop run at once.
+echo
+bash deploy/bench-health.sh "$http" "$admin_token" "$duration"
