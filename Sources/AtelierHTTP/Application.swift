@@ -16,7 +16,8 @@ public enum AtelierApplication {
         // Outermost first: request logs see every answer, headers go on problems too.
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: ResponseHeadersMiddleware())
-        router.add(middleware: ProblemMiddleware(routes: routes, pages: pages))
+        let problems = ProblemMiddleware(routes: routes, pages: pages)
+        router.add(middleware: problems)
         router.add(middleware: BodyLimitMiddleware())
         ServiceController(services: services, resources: resources).addRoutes(to: router)
         StaticController(pages: pages).addRoutes(to: router)
@@ -31,7 +32,7 @@ public enum AtelierApplication {
         EventController(events: services.events).addRoutes(to: api)
         ExportController(exports: services.exports).addRoutes(to: api)
 
-        let site = router.group().add(middleware: PageSessionMiddleware(sessions: services.sessions))
+        let site = router.group().add(middleware: PageSessionMiddleware(sessions: services.sessions, errors: problems))
         SignInController(sessions: services.sessions, pages: pages, settings: settings).addRoutes(to: site)
         HomePageController(congresses: services.congresses, pages: pages).addRoutes(to: site)
         WorkshopPageController(services: services, pages: pages).addRoutes(to: site)

@@ -114,6 +114,8 @@ import Testing
             #expect(try await browser.get("/contributions/\(theirs)/modifier").status == 403)
             let refused = try await browser.post("/contributions/\(theirs)/retrait", [("_csrf", csrf)])
             #expect(refused.status == 403 && refused.text.contains("Accès refusé"))
+            // The error page keeps the signed-in menu.
+            #expect(refused.text.contains("Se déconnecter") && refused.text.contains("Revenir à l'accueil"))
 
             let form = try await browser.get("/contributions/\(mine)/modifier")
             #expect(form.status == 200 && form.text.contains(">Une première version</textarea>"))

@@ -62,7 +62,7 @@ public struct PageRenderer: Sendable {
                 SignedIn(name: $0.participant.displayName, role: Self.roleLabel($0.participant.role), admin: $0.participant.role == .admin)
             },
             csrf: session?.csrfToken ?? "", stylesheet: statics.url("atelier.css"), script: statics.url("atelier.js"), page: page)
-        guard let html = library.render(frame, withTemplate: template) else {
+        guard let html = library.render(TemplateValues.tree(frame) as Any, withTemplate: template) else {
             preconditionFailure("no template \(template)")
         }
         return html

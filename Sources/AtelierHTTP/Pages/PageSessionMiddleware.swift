@@ -9,6 +9,8 @@ import Hummingbird
 struct PageSessionMiddleware: RouterMiddleware {
     static let cookieName = "atelier_session"
     let sessions: SessionService
+    /// Errors are answered here, where the session is known, so the error page keeps its menu.
+    let errors: ProblemMiddleware
 
     func handle(
         _ request: Request, context: AtelierRequestContext, next: (Request, AtelierRequestContext) async throws -> Response
@@ -18,6 +20,18 @@ struct PageSessionMiddleware: RouterMiddleware {
             context.pageSession = session
             context.participant = session.participant
         }
+        do {
+            return try await checked(request, context: context, next: next)
+        } catch {
+            guard ProblemMiddleware.wantsPage(request) else { throw error }
+            return errors.page(for: error, request: request, context: context)
+        }
+    }
+
+    func checked(
+        _ request: Request, context: AtelierRequestContext, next: (Request, AtelierRequestContext) async throws -> Response
+    ) async throws -> Response {
+        var context = context
         guard request.method == .post else { return try await next(request, context) }
         guard Self.isSameOrigin(request) else {
             throw PageError(.forbidden, "Ce formulaire ne vient pas d'une page d'Atelier : il a été refusé.")
