@@ -56,8 +56,10 @@ rc=0
 "$binary" participants badges --congress nulle-part --base-url https://atelier.example.fr --output "$tmp/none.html" 2>/dev/null || rc=$?
 [ "$rc" -ne 0 ] && [ ! -e "$tmp/none.html" ] && pass "an unknown congress writes no sheet" || fail "unknown congress: exit $rc"
 
-token=$("$binary" participants add --congress agen-2026 --name "Écran de plénière" --role display 2>/dev/null)
-[[ $token == atl_* ]] && [ "$(psql "$DATABASE_URL" -Atc "SELECT count(*) FROM participant WHERE role = 'display'")" -eq 1 ] \
+displays() { psql "$DATABASE_URL" -Atc "SELECT count(*) FROM participant WHERE role = 'display'"; }
+screens=$(displays)
+token=$("$binary" participants add --congress agen-2026 --name "Écran de la salle B" --role display 2>/dev/null)
+[[ $token == atl_* ]] && [ "$(displays)" -eq $((screens + 1)) ] \
   && pass "a display access is issued" || fail "display access: $token"
 
 if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi
