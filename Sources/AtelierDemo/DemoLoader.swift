@@ -12,7 +12,7 @@ public struct DemoSummary: Sendable {
     public var votes: Int
     /// A new token for the demo's first admin, shown once.
     public var adminToken: String
-    /// New badge codes for the pages, shown once: one attendee, one lead, the admin.
+    /// New badge codes for the pages, shown once: one attendee, one lead, the admin, the plenary screen.
     public var badgeCodes: [DemoBadgeCode] = []
 }
 
@@ -47,15 +47,20 @@ public struct DemoLoader: Sendable {
         return result
     }
 
-    /// So that whoever runs the demo can open the pages as each role at once. Issuing again
-    /// replaces the earlier codes of the same three people.
+    /// So that whoever runs the demo can open the pages as each role at once, and the plenary
+    /// screen with its display access (made here, once). Issuing again replaces the earlier
+    /// codes of the same four.
     func issueBadgeCodes() async throws -> [DemoBadgeCode] {
-        let people = try await database.withConnection { connection -> [Participant] in
+        let people = try await database.withTransaction { connection -> [Participant] in
             guard let congress = try CongressStore.congress(slug: DemoCongress.slug, in: connection) else { return [] }
-            return try [DemoRole.attendee, .lead, .admin].compactMap { role in
+            let roles = try [DemoRole.attendee, .lead, .admin].compactMap { role -> Participant? in
                 guard let demo = DemoCongress.participants.first(where: { $0.role == role }) else { return nil }
                 return try ParticipantStore.participant(externalRef: "demo:" + demo.key, congressID: congress.id, in: connection)
             }
+            let screen = try ParticipantStore.create(
+                congressID: congress.id, displayName: "Écran de plénière", organisation: nil, role: .display, named: false,
+                externalRef: "demo:ecran", leads: [], in: connection)
+            return roles + [screen]
         }
         let codes = try await participants.issueBadgeCodes(participantIDs: people.map(\.id))
         return people.map { DemoBadgeCode(role: $0.role, name: $0.displayName, code: codes[$0.id]!) }

@@ -44,6 +44,10 @@ public enum AtelierApplication {
         ProposalBoardController(services: services, pages: pages).addRoutes(to: site)
         ProposalHistoryController(services: services, pages: pages).addRoutes(to: site)
         ModerationPageController(services: services, pages: pages).addRoutes(to: site)
+        AdminPageController(congresses: services.congresses, exports: services.exports, pages: pages).addRoutes(to: site)
+        ParticipantsPageController(participants: services.participants, congresses: services.congresses, pages: pages).addRoutes(to: site)
+        BadgeSheetController(participants: services.participants, congresses: services.congresses, pages: pages).addRoutes(to: site)
+        PlenaryScreenController(proposals: services.proposals, events: services.events, pages: pages).addRoutes(to: site)
 
         routes.load(router.routes)
         return router

@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierExport
 import AtelierServices
 import Foundation
 import HTTPTypes
@@ -84,6 +85,76 @@ import Testing
                 [
                     "Atelier P", "href=\"/ateliers/p\"", "id=\"p-p1\"", "Proposition un", "Synthèse", "Issue de 2 contributions.", "Votes : 3",
                     "4 soutiens</strong> dont le vôtre", "Retirer mon soutien", "/propositions/p1/soutien",
+                ]
+            ),
+        ].merging(adminFixtures(), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The admin's pages and the plenary screen.
+    static func adminFixtures() -> [String: (model: Any, shows: [String])] {
+        let panel = PlenaryScreenController.Panel(
+            id: "w1", title: "Atelier <un>", contributions: "12 contributions", votes: "40 votes",
+            proposals: [.init(id: "p1", title: "Proposition & co", support: "3 contributions · 2 soutiens")], none: false)
+        return [
+            "admin": (
+                AdminPageController.DashboardPage(
+                    congress: "Congrès test", placeAndDates: "Agen, 29 et 30 janvier 2026", figures: [.init(value: "91", label: "participants")],
+                    workshops: [.init(title: "Atelier A", status: "ouvert", contributions: "44", contributors: "25", votes: "711")],
+                    exports: [AdminPageController.link(.odt, status: .published)], draftExports: [AdminPageController.link(.md, status: .all)],
+                    rawVotes: "/admin/export?format=csv&votes=raw"),
+                [
+                    "Administration : Congrès test", "aria-current=\"page\">Chiffres et exports", "Agen, 29 et 30 janvier 2026",
+                    "<span class=\"figure\">91</span> participants",
+                    "<th scope=\"row\">Atelier A</th><td data-label=\"État\">ouvert</td><td data-label=\"Contributions\">44</td>",
+                    "<td data-label=\"Auteurs\">25</td><td data-label=\"Votes\">711</td>",
+                    "/admin/export?format=odt&amp;status=published", "LibreOffice", "Markdown, brouillons compris",
+                    "/admin/export?format=csv&amp;votes=raw",
+                ]
+            ),
+            "admin-participants": (
+                ParticipantsPageController.ParticipantsPage(
+                    count: "2 personnes inscrites",
+                    participants: [.init(name: "Zoé <Blanc>", organisation: "Auch", role: "animateur", leads: "Atelier A")],
+                    workshops: [.init(slug: "pilotage", title: "Piloter")], imported: "Import terminé : 3 personnes ajoutées",
+                    problems: ["Ligne 3 : le nom manque"], problemSummary: "Rien n'a été importé", hasProblems: true),
+                [
+                    "aria-current=\"page\">Participants", "2 personnes inscrites",
+                    "<th scope=\"row\">Zoé &lt;Blanc&gt;</th><td data-label=\"Collectivité\">Auch</td>",
+                    "<td data-label=\"Rôle\">animateur</td><td data-label=\"Anime\">Atelier A</td>", "<code>pilotage</code> (Piloter)",
+                    "Import terminé : 3 personnes ajoutées",
+                    "<li>Ligne 3 : le nom manque</li>", "Rien n&#39;a été importé",
+                    "aria-invalid=\"true\" aria-describedby=\"fichier-aide fichier-erreurs\"",
+                    "enctype=\"multipart/form-data\"", "name=\"_csrf\" value=\"CSRF-FIXTURE\"",
+                ]
+            ),
+            "admin-badges": (
+                BadgeSheetController.BadgeForm(error: "Choisissez pour qui"),
+                [
+                    "aria-current=\"page\">Badges", "Choisissez pour qui", "pour-erreur", "value=\"sans-code\" checked", "value=\"tous\"",
+                    "CSRF-FIXTURE",
+                ]
+            ),
+            "badges": (
+                BadgeSheetController.SheetPage(
+                    congress: "Congrès test", issued: "1 code vient d'être émis.",
+                    badges: [
+                        .init(
+                            name: "Jeanne <M>", organisation: "Nérac", role: "animateur", code: "K7QM-2XRD-9PTA",
+                            link: "https://atelier.example/entrer/K7QM-2XRD-9PTA")
+                    ], empty: false),
+                [
+                    "Badges à imprimer : Congrès test", "1 code vient d&#39;être émis.", "Jeanne &lt;M&gt;", "Nérac", "animateur", "K7QM-2XRD-9PTA",
+                    "https://atelier.example/entrer/K7QM-2XRD-9PTA", "<p class=\"badge-congress\">Congrès test</p>",
+                ]
+            ),
+            "ecran": (
+                PlenaryScreenController.ScreenPage(congress: "Congrès test", workshops: [panel], updated: "Chiffres de 14h05."),
+                [
+                    "Congrès test : en direct", "data-ecran-etat=\"/ecran/etat\"", "data-ecran-flux=\"/ecran/flux\"", "Chiffres de 14h05.",
+                    "<h2>Atelier &lt;un&gt;</h2>", "data-compte=\"w1-contributions\">12 contributions",
+                    "data-compte=\"w1-votes\">40 votes", "data-aucune=\"w1\" hidden", "data-propositions=\"w1\"",
+                    "<li data-proposition=\"p1\"><p class=\"proposal-title\">Proposition &amp; co</p>", "3 contributions · 2 soutiens",
+                    "id=\"ecran-pause\"",
                 ]
             ),
         ]

@@ -38,7 +38,14 @@ struct PageSessionMiddleware: RouterMiddleware {
         }
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
-        let form = FormFields(urlEncoded: String(buffer: body))
+        let form: FormFields
+        if let boundary = FormFields.multipartBoundary(contentType: request.headers[.contentType]) {
+            do { form = try FormFields(multipart: body, boundary: boundary) } catch {
+                throw PageError(.badRequest, "Le formulaire envoyé est illisible. Rechargez la page et recommencez.")
+            }
+        } else {
+            form = FormFields(urlEncoded: String(buffer: body))
+        }
         if let session = context.pageSession {
             guard let sent = form["_csrf"], Self.constantTimeEqual(sent, session.csrfToken) else {
                 throw PageError(

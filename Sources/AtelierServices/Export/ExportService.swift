@@ -127,7 +127,7 @@ extension ExportRequester {
         guard case .participant(let participant) = self else { return }
         switch participant.role {
         case .admin: return
-        case .attendee: throw ServiceError.forbidden("only admins and workshop leads may export the briefing")
+        case .attendee, .display: throw ServiceError.forbidden("only admins and workshop leads may export the briefing")
         case .lead:
             guard let workshop else { throw ServiceError.forbidden("a lead exports the workshops they lead, one at a time: name one") }
             guard participant.leads(workshop) else { throw ServiceError.forbidden("you do not lead the workshop \"\(workshop.slug)\"") }
