@@ -166,7 +166,7 @@ import Testing
         let templates = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }.map {
             String($0.dropLast(".mustache".count))
         }
-        let fixtures = Self.fixtures()
+        let fixtures = Self.fixtures().merging(BoardTemplateFixtures.fixtures()) { first, _ in first }
         let pageTemplates = try templates.filter { name in
             try String(contentsOf: folder.appendingPathComponent("\(name).mustache"), encoding: .utf8).hasPrefix("{{<layout}}")
         }

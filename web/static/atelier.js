@@ -75,10 +75,14 @@
     var source = new EventSource(feed);
     var fresh = 0;
     var votes = 0;
+    var reshaped = 0;
+    var published = 0;
     function report() {
         var parts = [];
         if (fresh) parts.push(plural(fresh, "nouvelle contribution", "nouvelles contributions") + " (rechargez la page pour les lire)");
         if (votes) parts.push(plural(votes, "mise à jour des votes", "mises à jour des votes"));
+        if (published) parts.push(plural(published, "proposition publiée", "propositions publiées") + " (voir les propositions)");
+        if (reshaped) parts.push(plural(reshaped, "changement des propositions", "changements des propositions") + " par un autre animateur (rechargez la page)");
         say("Depuis l'ouverture de la page : " + parts.join(", ") + ".");
     }
     source.addEventListener("contribution.tallied", function (event) {
@@ -94,6 +98,20 @@
         fresh += 1;
         report();
     });
+    source.addEventListener("proposal.published", function () {
+        published += 1;
+        report();
+    });
+    // The lead's board: what another lead did to the proposals (the stream sends these to leads only).
+    if (live.getAttribute("data-board") === "1") {
+        ["create", "adopt", "edit", "validate", "publish", "unpublish", "reopen", "reorder", "add_source", "update_source",
+            "remove_source", "merge", "split", "move", "copy", "delete"].forEach(function (action) {
+            source.addEventListener("proposal." + action, function () {
+                reshaped += 1;
+                report();
+            });
+        });
+    }
     source.addEventListener("workshop.updated", function () {
         say("L'atelier a été ouvert ou fermé : rechargez la page.");
     });

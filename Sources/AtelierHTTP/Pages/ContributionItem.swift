@@ -17,6 +17,8 @@ struct ContributionItem {
     let body: String
     /// Who wrote a titled contribution.
     let byline: String?
+    /// Who wrote it, as the reader may see it: "vous", a name with consent, a collectivité, or nobody.
+    let author: String
     let tally: String
     let agree: Int
     let disagree: Int
@@ -36,6 +38,7 @@ struct ContributionItem {
         let excerpt = contribution.title ?? Self.excerpt(contribution.body)
         body = contribution.body
         let writer = [author.name, author.organisation].compactMap { $0 }.joined(separator: ", ").nonEmpty ?? "une personne anonyme"
+        self.author = author.isYou ? "vous" : writer
         heading = contribution.title ?? (author.isYou ? "Votre contribution" : "Contribution de \(writer)")
         byline = contribution.title == nil ? nil : author.isYou ? "Par vous" : "Par \(writer)"
         tally = Self.tally(contribution.votes)
