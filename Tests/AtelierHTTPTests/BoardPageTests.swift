@@ -117,8 +117,15 @@ import Testing
             #expect(run.status == 303 && run.header("Location") == "\(board)/regroupements")
             let candidates = try await lead.get("\(board)/regroupements")
             #expect(candidates.text.contains("Propositions candidates") && candidates.text.contains("Mots clés : "))
-            #expect(candidates.text.contains("Mutualiser les achats de logiciels entre communes"))
             #expect(candidates.text.contains("D&#39;accord : 0 · Pas d&#39;accord : 0 · Passer : 0"))
+            // Each cluster's other members are listed on request, one cluster at a time.
+            var listed = candidates.text
+            for cluster in Self.values(candidates.text, name: "regroupement") {
+                let expanded = try await lead.get("\(board)/regroupements?regroupement=\(cluster)")
+                #expect(expanded.status == 200 && expanded.text.contains("Les autres contributions du regroupement"))
+                listed += expanded.text
+            }
+            #expect(listed.contains("Mutualiser les achats de logiciels entre communes"))
             #expect(candidates.text.contains("Contributions isolées") && candidates.text.contains("Quasi-doublons"))
             let clusters = Self.values(candidates.text, name: "regroupement")
             #expect(clusters.count >= 2)

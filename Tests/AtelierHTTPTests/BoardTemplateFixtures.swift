@@ -39,7 +39,12 @@ enum BoardTemplateFixtures {
                     clusters: [
                         .init(
                             id: "k1", label: "Formation des élus", keywords: "formation, élus", isNew: true, size: "3 contributions",
-                            representatives: [member], members: [.init(id: "c2", text: "Un autre", tally: "", hide: "/h2")])
+                            representatives: [member], members: [.init(id: "c2", text: "Un autre", tally: "", hide: "/h2")], expanded: true,
+                            more: nil, moreLabel: "Voir l'autre contribution"),
+                        .init(
+                            id: "k2", label: "Données", keywords: "données", isNew: false, size: "9 contributions", representatives: [member],
+                            members: [], expanded: false, more: "/b/regroupements?regroupement=k2#r-k2",
+                            moreLabel: "Voir les 8 autres contributions de « Données »"),
                     ],
                     outliers: [.init(id: "c3", text: "Isolée", tally: "", hide: "/h3")],
                     duplicates: [.init(members: [.init(id: "c4", text: "Doublon", tally: "", hide: "/h4")])], key: "CLE-A"),
@@ -48,6 +53,7 @@ enum BoardTemplateFixtures {
                     "Adopter « Formation des élus »",
                     "nouveau", "3 contributions", "formation, élus", "Un membre &amp; &lt;b&gt;", "data-tally=\"c1\"", "/b/contributions/c1/masquer",
                     "Un autre", "Isolée", "Doublon", "action=\"/b/adoptions\"", "action=\"/b/regroupements\"",
+                    "href=\"/b/regroupements?regroupement=k2#r-k2\"", "Voir les 8 autres contributions de « Données »",
                 ]
             ),
             "proposition": (

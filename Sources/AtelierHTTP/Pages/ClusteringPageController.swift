@@ -5,8 +5,10 @@ import HTTPTypes
 import Hummingbird
 
 /// `/ateliers/{id}/tableau/regroupements`: the candidate proposals of the latest clustering run,
-/// each with its label, keywords, representatives and members (their text and tallies), then
-/// the outliers and the near-duplicates; clusters chosen with checkboxes become drafts.
+/// each with its label, keywords and representatives (their text and tallies), then the outliers
+/// and the near-duplicates; clusters chosen with checkboxes become drafts. A cluster's other
+/// members are listed on request (`?regroupement=ID`), one cluster at a time, so the page stays
+/// small for a workshop of hundreds of contributions.
 struct ClusteringPageController {
     let services: Services
     let pages: PageRenderer
@@ -43,7 +45,12 @@ struct ClusteringPageController {
         let isNew: Bool
         let size: String
         let representatives: [Member]
+        /// The other members, listed only for the cluster asked for.
         let members: [Member]
+        let expanded: Bool
+        /// The link that lists the other members, when there are some and they are not listed.
+        let more: String?
+        let moreLabel: String
     }
 
     /// Contributions that say nearly the same thing.
@@ -70,6 +77,7 @@ struct ClusteringPageController {
             view = nil
         }
         let base = Board.path(workshopID)
+        let asked = request.uri.queryParameters.get("regroupement")
         let member = { (id: String) -> Member in
             let excerpt = view?.excerpts[id]
             return Member(
@@ -82,11 +90,17 @@ struct ClusteringPageController {
             run: view.map { Self.summary($0.run) },
             clusters: view?.run.outcome.clusters.map { identified in
                 let cluster = identified.cluster
+                let others = cluster.members.filter { !cluster.representatives.contains($0) }
+                let expanded = asked == identified.id
                 return Candidate(
                     id: identified.id, label: cluster.label, keywords: cluster.keywords.joined(separator: ", "), isNew: identified.isNew,
                     size: FrenchFormat.count(cluster.members.count, "contribution", "contributions"),
-                    representatives: cluster.representatives.map(member),
-                    members: cluster.members.filter { !cluster.representatives.contains($0) }.map(member))
+                    representatives: cluster.representatives.map(member), members: expanded ? others.map(member) : [], expanded: expanded,
+                    more: expanded || others.isEmpty
+                        ? nil : base + "/regroupements?regroupement=" + FormFields.encode(identified.id) + "#r-" + identified.id,
+                    moreLabel: (others.count == 1
+                        ? "Voir l'autre contribution" : "Voir les \(FrenchFormat.number(others.count)) autres contributions")
+                        + " de « \(cluster.label) »")
             } ?? [],
             outliers: view?.run.outcome.outliers.map(member) ?? [],
             duplicates: view?.run.outcome.duplicates.map { Duplicates(members: $0.map(member)) } ?? [],
