@@ -20,6 +20,8 @@ struct OpinionGroupsCommand: ParsableCommand {
     @Option(help: "Contributions moderated out: a CSV file with a column contribution.") var moderated: String?
     @Option(help: "json (one object on one line), the only format.") var format = OutputFormat.json
     @Option(help: "The seed of the power iteration's start.") var seed: UInt64 = OpinionGroups.Options().seed
+    @Flag(help: "Print the time spent building the matrix and computing the groups (file reading excluded) to standard error.")
+    var timing = false
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case json
@@ -28,10 +30,22 @@ struct OpinionGroupsCommand: ParsableCommand {
     func run() throws {
         do {
             let cast = try readVotes()
-            let matrix = VoteMatrix(votes: cast, moderated: try readModerated())
+            let moderated = try readModerated()
+            let start = ContinuousClock.now
+            let matrix = VoteMatrix(votes: cast, moderated: moderated)
+            let built = ContinuousClock.now
             var options = OpinionGroups.Options()
             options.seed = seed
-            let report = OpinionGroupsReport(matrix, OpinionGroups.compute(matrix, options: options))
+            let result = OpinionGroups.compute(matrix, options: options)
+            if timing {
+                let milliseconds = { (duration: Duration) in
+                    String(format: "%.2f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1e3)
+                }
+                printError(
+                    "atelier opinion-groups: \(matrix.participants.count) × \(matrix.contributions.count), \(cast.count) votes: "
+                        + "matrix \(milliseconds(built - start)) ms, groups \(milliseconds(.now - built)) ms")
+            }
+            let report = OpinionGroupsReport(matrix, result)
             let encoder = JSONEncoder()
             // Sorted keys make the output byte-for-byte reproducible; no slash escaping keeps ids as written.
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
