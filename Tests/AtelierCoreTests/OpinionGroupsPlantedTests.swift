@@ -74,6 +74,22 @@ import Testing
         #expect(matrix.isModerated == [false, false, true])
     }
 
+    /// Rooms too small or too unanimous to split: one group, every statistic defined, nothing shown twice.
+    @Test(arguments: [
+        [CastVote(participant: "a", contribution: "x", value: .agree)],
+        (1...30).flatMap {
+            [CastVote(participant: "p\($0)", contribution: "x", value: .agree), CastVote(participant: "p\($0)", contribution: "y", value: .disagree)]
+        },
+    ])
+    func aRoomWithoutDisagreementIsOneGroup(votes: [CastVote]) {
+        let matrix = VoteMatrix(votes: votes)
+        let result = OpinionGroups.compute(matrix)
+        #expect(result.groups == [Array(matrix.participants.indices)])
+        #expect(result.map.positions.allSatisfy { $0 == .zero })
+        #expect(result.consensus.map(\.column) == Array(matrix.contributions.indices))
+        #expect(result.representatives[0].count == 1)
+    }
+
     @Test func theFilterTopsUpWithTheMostActiveVoters() {
         // 20 participants with 1 to 20 votes on 20 contributions: 14 reach 7 votes, one more is added.
         let votes = (1...20).flatMap { count in
