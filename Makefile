@@ -66,7 +66,8 @@ run: build db-start model
 	DATABASE_URL="$${DATABASE_URL:-$$(bash deploy/pg-cluster.sh url "$(PGDIR)" $(PGPORT))}"; \
 	export DATABASE_URL; \
 	$(BIN) migrate; \
-	$(BIN) demo; \
+	$(BIN) demo --site http://127.0.0.1:$(PORT); \
+	echo "Atelier pages: http://127.0.0.1:$(PORT)/entrer (open a personal link above, or type its code)"; \
 	echo "Atelier API: http://127.0.0.1:$(PORT)/api/v1  (description: http://127.0.0.1:$(PORT)/openapi.json, health: http://127.0.0.1:$(PORT)/health)"; \
 	exec $(BIN) serve --host 127.0.0.1 --port $(PORT)
 

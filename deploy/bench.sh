@@ -2,8 +2,10 @@
 # Benchmarks of the release build: clustering time and memory, opinion groups against numpy
 # (deploy/bench-opinion-groups.sh), sentence-encoder speed against
 # the numpy reference (deploy/bench-encoder.sh), then HTTP against a throwaway PostgreSQL
-# cluster: requests per second and latencies of voting and of listing contributions, and the
-# time to export the briefing in every format (deploy/bench-export.sh).
+# cluster: requests per second and latencies of voting, of listing contributions in JSON and of
+# the workshop page showing the same contributions in HTML, the time to export the briefing in
+# every format (deploy/bench-export.sh), and the latency of /health while four clusterings run at
+# once (deploy/bench-health.sh).
 #
 #   deploy/bench.sh [SECONDS] [CONNECTIONS]
 set -euo pipefail
@@ -62,10 +64,18 @@ ATELIER_DB_POOL_SIZE=${ATELIER_DB_POOL_SIZE:-8} LOG_LEVEL=error $bin serve --por
 server=$!
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$http/health" >/dev/null && break; sleep 0.1; done
 
+# The same attendees signed in to the pages (their access token is a code /entrer takes).
+export BENCH_COOKIES=$tmp/cookies
+while read -r token; do
+  curl -s -o /dev/null -D - -H "Origin: http://127.0.0.1:$http" --data-urlencode "code=$token" "http://127.0.0.1:$http/entrer" |
+    sed -n 's/^[Ss]et-[Cc]ookie: atelier_session=\([^;]*\).*/\1/p'
+done <"$BENCH_TOKENS" >"$BENCH_COOKIES"
+
 echo "atelier bench: ${duration}s per run, $connections connections, 2 wrk threads, pool ${ATELIER_DB_POOL_SIZE:-8}, $(nproc) cores"
-for script in vote list; do
+# list (JSON) and page (HTML) read the same 20 contributions: the page's cost over the API's.
+for script in vote list page; do
   wrk -t2 -c"$connections" -d"${duration}s" --latency -s "bench/$script.lua" "http://127.0.0.1:$http" \
-    | grep -E "Requests/sec|^(vote|list):"
+    | grep -E "Requests/sec|^(vote|list|page):"
 done
 votes=$(psql -qAt "$DATABASE_URL" -c "SELECT count(*) FROM vote")
 echo "votes stored afterwards: $votes (tallies checked: $(psql -qAt "$DATABASE_URL" -c "
@@ -77,3 +87,7 @@ echo "votes stored afterwards: $votes (tallies checked: $(psql -qAt "$DATABASE_U
 # Exports of the briefing: a 250-contribution congress, every format.
 echo
 bash deploy/bench-export.sh "$bin" "$http" "$admin_token"
+
+# Responsiveness: /health while four clusterings of a 300-contribution workshop run at once.
+echo
+bash deploy/bench-health.sh "$http" "$admin_token" "$duration"

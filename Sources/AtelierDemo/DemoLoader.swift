@@ -12,6 +12,15 @@ public struct DemoSummary: Sendable {
     public var votes: Int
     /// A new token for the demo's first admin, shown once.
     public var adminToken: String
+    /// New badge codes for the pages, shown once: one attendee, one lead, the admin, the plenary screen.
+    public var badgeCodes: [DemoBadgeCode] = []
+}
+
+/// Someone of the demo and the code they would type at `/entrer`.
+public struct DemoBadgeCode: Sendable {
+    public var role: Role
+    public var name: String
+    public var code: String
 }
 
 /// Loads the demo congress. Idempotent: participants are found again by their key,
@@ -20,11 +29,13 @@ public struct DemoLoader: Sendable {
     let database: Database
     let access: AccessService
     let clusterings: ClusteringService
+    let participants: ParticipantService
 
     public init(services: Services) {
         database = Database(pool: services.pool)
         access = services.access
         clusterings = services.clusterings
+        participants = services.participants
     }
 
     public func load() async throws -> DemoSummary {
@@ -32,7 +43,27 @@ public struct DemoLoader: Sendable {
         try await clusterUnclusteredWorkshops()
         var result = summary
         result.adminToken = try await access.issueToken(participantID: adminID)
+        result.badgeCodes = try await issueBadgeCodes()
         return result
+    }
+
+    /// So that whoever runs the demo can open the pages as each role at once, and the plenary
+    /// screen with its display access (made here, once). Issuing again replaces the earlier
+    /// codes of the same four.
+    func issueBadgeCodes() async throws -> [DemoBadgeCode] {
+        let people = try await database.withTransaction { connection -> [Participant] in
+            guard let congress = try CongressStore.congress(slug: DemoCongress.slug, in: connection) else { return [] }
+            let roles = try [DemoRole.attendee, .lead, .admin].compactMap { role -> Participant? in
+                guard let demo = DemoCongress.participants.first(where: { $0.role == role }) else { return nil }
+                return try ParticipantStore.participant(externalRef: "demo:" + demo.key, congressID: congress.id, in: connection)
+            }
+            let screen = try ParticipantStore.create(
+                congressID: congress.id, displayName: "Écran de plénière", organisation: nil, role: .display, named: false,
+                externalRef: "demo:ecran", leads: [], in: connection)
+            return roles + [screen]
+        }
+        let codes = try await participants.issueBadgeCodes(participantIDs: people.map(\.id))
+        return people.map { DemoBadgeCode(role: $0.role, name: $0.displayName, code: codes[$0.id]!) }
     }
 
     /// So that the leads' screen shows candidate proposals at once, each workshop gets a first

@@ -16,7 +16,8 @@ public enum AtelierApplication {
         // Outermost first: request logs see every answer, headers go on problems too.
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: ResponseHeadersMiddleware())
-        router.add(middleware: ProblemMiddleware(routes: routes, pages: pages))
+        let problems = ProblemMiddleware(routes: routes, pages: pages)
+        router.add(middleware: problems)
         router.add(middleware: BodyLimitMiddleware())
         ServiceController(services: services, resources: resources).addRoutes(to: router)
         StaticController(pages: pages).addRoutes(to: router)
@@ -31,13 +32,22 @@ public enum AtelierApplication {
         EventController(events: services.events).addRoutes(to: api)
         ExportController(exports: services.exports).addRoutes(to: api)
 
-        let site = router.group().add(middleware: PageSessionMiddleware(sessions: services.sessions))
+        let site = router.group().add(middleware: PageSessionMiddleware(sessions: services.sessions, errors: problems))
         SignInController(sessions: services.sessions, pages: pages, settings: settings).addRoutes(to: site)
         HomePageController(congresses: services.congresses, pages: pages).addRoutes(to: site)
         WorkshopPageController(services: services, pages: pages).addRoutes(to: site)
         VotePageController(votes: services.votes).addRoutes(to: site)
         ContributionEditController(contributions: services.contributions, pages: pages).addRoutes(to: site)
         ProposalsPageController(services: services, pages: pages).addRoutes(to: site)
+        BoardPageController(services: services, pages: pages).addRoutes(to: site)
+        ClusteringPageController(services: services, pages: pages).addRoutes(to: site)
+        ProposalBoardController(services: services, pages: pages).addRoutes(to: site)
+        ProposalHistoryController(services: services, pages: pages).addRoutes(to: site)
+        ModerationPageController(services: services, pages: pages).addRoutes(to: site)
+        AdminPageController(congresses: services.congresses, exports: services.exports, pages: pages).addRoutes(to: site)
+        ParticipantsPageController(participants: services.participants, congresses: services.congresses, pages: pages).addRoutes(to: site)
+        BadgeSheetController(participants: services.participants, congresses: services.congresses, pages: pages).addRoutes(to: site)
+        PlenaryScreenController(proposals: services.proposals, events: services.events, pages: pages).addRoutes(to: site)
 
         routes.load(router.routes)
         return router

@@ -13,11 +13,14 @@ public struct ClusteringView: Sendable {
 public struct ClusteringService: Sendable {
     let database: Database
     let embeddings: EmbeddingService
+    /// Where the grouping runs: it is a second of arithmetic for a large workshop.
+    let compute: ComputePool
     public static let excerptLength = 280
 
-    public init(pool: ConnectionPool, embeddings: EmbeddingService) {
+    public init(pool: ConnectionPool, embeddings: EmbeddingService, compute: ComputePool = .shared) {
         self.database = Database(pool: pool)
         self.embeddings = embeddings
+        self.compute = compute
     }
 
     /// Clusters the workshop's published contributions. Unless `fresh`, the latest run's
@@ -32,20 +35,25 @@ public struct ClusteringService: Sendable {
             let previous = fresh ? nil : try ClusteringStore.latest(workshopID: workshop.id, in: connection)
             return (workshop, texts, previous)
         }
-        let documents = texts.map {
-            ClusterDocument(id: $0.0.uuidString.lowercased(), text: ContributionText.forAnalysis(title: $0.1, body: $0.2))
-        }
+        let vectors = try await storedVectors(of: texts.map(\.0), workshopID: workshop.id)
         let options = ClusteringOptions(clusters: clusters, seed: 2026)
-        let started = ContinuousClock.now
-        let representation = try await representation(of: documents, workshopID: workshop.id)
         let previousClusters = previous?.outcome.clusters.map { StableClustering.PreviousCluster(id: $0.id, members: $0.cluster.members) } ?? []
-        let outcome =
-            switch representation {
-            case .hybrid(let hybrid): StableClustering.recluster(documents, previous: previousClusters, options: options, representation: hybrid)
-            case .lexical: StableClustering.recluster(documents, previous: previousClusters, options: options)
+        // Timed on the compute thread: the grouping itself, not the wait for a thread.
+        let (outcome, representation, milliseconds) = try await compute.run {
+            let started = ContinuousClock.now
+            let documents = texts.map {
+                ClusterDocument(id: $0.0.uuidString.lowercased(), text: ContributionText.forAnalysis(title: $0.1, body: $0.2))
             }
-        let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            let representation = Self.representation(of: documents, vectors: vectors)
+            let outcome =
+                switch representation {
+                case .hybrid(let hybrid):
+                    StableClustering.recluster(documents, previous: previousClusters, options: options, representation: hybrid)
+                case .lexical: StableClustering.recluster(documents, previous: previousClusters, options: options)
+                }
+            let elapsed = ContinuousClock.now - started
+            return (outcome, representation, Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+        }
         var parameters = ClusteringParameters(clusters: Self.describe(clusters), seed: options.seed, fresh: fresh || previous == nil)
         let algorithm: String
         switch representation {
@@ -62,34 +70,48 @@ public struct ClusteringService: Sendable {
         return try await database.withTransaction { connection in
             let run = try ClusteringStore.insert(
                 workshopID: workshop.id, requestedBy: actor.id, previousRunID: previous?.id, algorithm: algorithm,
-                parameters: described, outcome: outcome, contributionCount: documents.count, durationMilliseconds: milliseconds,
+                parameters: described, outcome: outcome, contributionCount: texts.count, durationMilliseconds: milliseconds,
                 in: connection)
             return try Self.view(run, in: connection)
         }
     }
 
-    enum Representation {
+    enum Representation: Sendable {
         case hybrid(HybridRepresentation)
         case lexical(reason: String)
     }
 
-    /// Embeddings and words when every contribution has a vector (missing ones are computed
-    /// now, the worker may lag behind a burst of posts); words alone otherwise, with the reason.
-    func representation(of documents: [ClusterDocument], workshopID: UUID) async throws -> Representation {
+    /// What the grouping may use besides the words.
+    enum Vectors: Sendable {
+        case embeddings([UUID: [Float]], dimension: Int)
+        case none(reason: String)
+    }
+
+    /// The sentence embeddings of these contributions, computing the missing ones first (the
+    /// worker may lag behind a burst of posts); or why clustering uses words alone.
+    func storedVectors(of ids: [UUID], workshopID: UUID) async throws -> Vectors {
         guard let model = embeddings.model else {
-            if case .unavailable(let reason) = embeddings.availability { return .lexical(reason: reason) }
-            return .lexical(reason: "no sentence encoder")
+            if case .unavailable(let reason) = embeddings.availability { return .none(reason: reason) }
+            return .none(reason: "no sentence encoder")
         }
         try await embeddings.embedMissing(workshopID: workshopID)
-        let ids = documents.compactMap { UUID(uuidString: $0.id) }
-        let vectors = try await embeddings.vectors(of: ids)
-        let hybrid = HybridRepresentation(
-            embeddings: Dictionary(uniqueKeysWithValues: vectors.map { ($0.key.uuidString.lowercased(), $0.value) }), dimension: model.dimension)
-        guard hybrid.covers(documents) else {
-            // Only a contribution edited during this very request can be missing its vector.
-            return .lexical(reason: "\(documents.count - vectors.count) contribution(s) changed while their embeddings were computed")
+        return .embeddings(try await embeddings.vectors(of: ids), dimension: model.dimension)
+    }
+
+    /// Embeddings and words when every contribution has a vector; words alone otherwise, with the reason.
+    static func representation(of documents: [ClusterDocument], vectors: Vectors) -> Representation {
+        switch vectors {
+        case .none(let reason):
+            return .lexical(reason: reason)
+        case .embeddings(let vectors, let dimension):
+            let hybrid = HybridRepresentation(
+                embeddings: Dictionary(uniqueKeysWithValues: vectors.map { ($0.key.uuidString.lowercased(), $0.value) }), dimension: dimension)
+            guard hybrid.covers(documents) else {
+                // Only a contribution edited during this very request can be missing its vector.
+                return .lexical(reason: "\(documents.count - vectors.count) contribution(s) changed while their embeddings were computed")
+            }
+            return .hybrid(hybrid)
         }
-        return .hybrid(hybrid)
     }
 
     public func latest(workshopID: UUID, for actor: Participant) async throws -> ClusteringView {

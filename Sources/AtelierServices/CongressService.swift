@@ -25,13 +25,17 @@ public struct CongressService: Sendable {
         try await database.withTransaction(.repeatableRead) { connection in
             guard let congress = try CongressStore.congress(slug: slug, in: connection), congress.id == reader.congressID
             else { throw ServiceError.notFound("no congress \"\(slug)\"") }
-            return CongressOverview(
-                congress: congress,
-                engagements: try CongressStore.engagements(congressID: congress.id, in: connection),
-                workshops: try CongressStore.workshopsWithCounts(congressID: congress.id, in: connection).map {
-                    WorkshopSummary(workshop: $0.0, counts: $0.1)
-                })
+            return try Self.overview(of: congress, in: connection)
         }
+    }
+
+    static func overview(of congress: Congress, in connection: Connection) throws -> CongressOverview {
+        CongressOverview(
+            congress: congress,
+            engagements: try CongressStore.engagements(congressID: congress.id, in: connection),
+            workshops: try CongressStore.workshopsWithCounts(congressID: congress.id, in: connection).map {
+                WorkshopSummary(workshop: $0.0, counts: $0.1)
+            })
     }
 
     /// The reader's own congress: what the pages' home shows.

@@ -22,6 +22,7 @@ public struct ContributionService: Sendable {
     public func post(
         workshopID: UUID, title rawTitle: String?, body rawBody: String, idempotencyKey: String?, by author: Participant
     ) async throws -> (contribution: Contribution, created: Bool) {
+        try author.mustTakePart(to: "post")
         let (title, body) = try Self.validate(title: rawTitle, body: rawBody)
         let idempotencyKey = try IdempotencyKey.checked(idempotencyKey)
         let posted = try await database.withTransaction { connection in
@@ -47,6 +48,7 @@ public struct ContributionService: Sendable {
     public func page(
         workshopID: UUID, search: String?, sort: ContributionSort, cursor: String?, limit: Int?, for reader: Participant
     ) async throws -> Page<Contribution> {
+        try reader.mustTakePart(to: "read contributions")
         let limit = try PageSize.checked(limit, default: Self.defaultPageSize)
         var after: ContributionCursor?
         if let cursor {
@@ -72,13 +74,15 @@ public struct ContributionService: Sendable {
     }
 
     public func contribution(id: UUID, for reader: Participant) async throws -> Contribution {
-        try await database.withConnection { connection in
+        try reader.mustTakePart(to: "read contributions")
+        return try await database.withConnection { connection in
             try Self.visible(id: id, for: reader, in: connection).contribution
         }
     }
 
     /// The author rewrites their own published contribution while the workshop is open.
     public func edit(id: UUID, title: Patch<String>, body: String?, by author: Participant) async throws -> Contribution {
+        try author.mustTakePart(to: "edit")
         let edited = try await database.withTransaction { connection in
             let (contribution, workshop) = try Self.visible(id: id, for: author, in: connection)
             guard contribution.authorID == author.id else {
@@ -99,7 +103,8 @@ public struct ContributionService: Sendable {
     /// The author withdraws their own contribution; a lead of the workshop or an admin hides
     /// someone else's, and must say why. Either way the row stays, for provenance.
     public func remove(id: UUID, reason rawReason: String?, by actor: Participant) async throws -> Contribution {
-        try await database.withTransaction { connection in
+        try actor.mustTakePart(to: "remove contributions")
+        return try await database.withTransaction { connection in
             let (contribution, workshop) = try Self.visible(id: id, for: actor, in: connection)
             let isAuthor = contribution.authorID == actor.id
             guard isAuthor || actor.leads(workshop) else {

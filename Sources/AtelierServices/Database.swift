@@ -40,10 +40,11 @@ public struct Database: Sendable {
         switch error.kind {
         case .connectionFailed, .connectionLost:
             return ServiceError.unavailable("the database did not answer")
-        case .queryCanceled:
-            // The caller's own cancellation surfaces as such; otherwise the server's timeout fired.
-            if Task.isCancelled { return CancellationError() }
+        case .statementTimeout:
             return ServiceError.busy("the database took too long to answer")
+        case .queryCanceled:
+            // Only the caller cancels now: its own cancellation surfaces as such.
+            return Task.isCancelled ? CancellationError() : error
         case .uniqueViolation, .exclusionViolation, .serializationFailure, .deadlockDetected:
             return ServiceError.concurrentChange("another request changed the same data at the same moment; read it again")
         case .foreignKeyViolation, .checkViolation, .notNullViolation, .invalidInput, .syntaxOrAccess, .other:
@@ -54,6 +55,7 @@ public struct Database: Sendable {
     public static func meaning(of error: PoolError) -> ServiceError {
         switch error {
         case .shutDown: .unavailable("the service is shutting down")
+        case .busy: .busy("every database connection is in use")
         }
     }
 }

@@ -7,10 +7,16 @@ public struct DatabaseSettings: Sendable {
     public var url: String
     /// Connections, and the threads that run them.
     public var poolSize: Int
+    /// How long one statement may run; nil for no limit.
+    public var statementTimeout: Duration?
+    /// How long a request waits for a free connection before it is told the service is busy.
+    public var connectionWait: Duration
 
-    public init(url: String, poolSize: Int) {
+    public init(url: String, poolSize: Int, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5)) {
         self.url = url
         self.poolSize = poolSize
+        self.statementTimeout = statementTimeout
+        self.connectionWait = connectionWait
     }
 }
 
@@ -23,7 +29,9 @@ public enum EmbeddingChoice: Sendable {
 extension Services {
     /// Every service over a new pool; `shutdown()` (or the service group of `serve`) closes it.
     public init(settings: DatabaseSettings, embeddings choice: EmbeddingChoice) {
-        let pool = ConnectionPool(.init(url: settings.url, size: settings.poolSize), logger: Logger(label: "atelier.postgres"))
+        let pool = ConnectionPool(
+            .init(url: settings.url, size: settings.poolSize, statementTimeout: settings.statementTimeout, connectionWait: settings.connectionWait),
+            logger: Logger(label: "atelier.postgres"))
         let embeddings =
             switch choice {
             case .encoder(let encoder): EmbeddingService(pool: pool, encoder: encoder)

@@ -108,7 +108,8 @@ public struct ProposalService: Sendable {
 
     /// Backs a published proposal; backing it again changes nothing.
     public func endorse(proposalID: UUID, by participant: Participant) async throws -> ProposalView {
-        try await database.withTransaction { connection in
+        try participant.mustTakePart(to: "endorse")
+        return try await database.withTransaction { connection in
             let (proposal, workshop) = try Self.visible(proposalID, for: participant, in: connection)
             guard proposal.status == .published, !proposal.isRetired else {
                 throw ServiceError.proposalNotPublished("only a published proposal can be endorsed")
@@ -120,7 +121,8 @@ public struct ProposalService: Sendable {
 
     /// Withdraws the participant's endorsement, if any.
     public func withdrawEndorsement(proposalID: UUID, by participant: Participant) async throws -> ProposalView {
-        try await database.withTransaction { connection in
+        try participant.mustTakePart(to: "endorse")
+        return try await database.withTransaction { connection in
             let (_, workshop) = try Self.visible(proposalID, for: participant, in: connection)
             try EndorsementStore.withdraw(proposalID: proposalID, participantID: participant.id, in: connection)
             return try Self.views([proposalID], for: participant, workshop: workshop, in: connection)[0]

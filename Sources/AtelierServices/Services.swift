@@ -19,8 +19,9 @@ public struct Services: Sendable {
     public let schema: SchemaService
     public let embeddings: EmbeddingService
 
-    /// Without `embeddings`, clustering groups on words alone and says so.
-    public init(pool: ConnectionPool, embeddings: EmbeddingService? = nil) {
+    /// Without `embeddings`, clustering groups on words alone and says so. Clustering and
+    /// exports do their arithmetic on `compute`.
+    public init(pool: ConnectionPool, embeddings: EmbeddingService? = nil, compute: ComputePool = .shared) {
         self.pool = pool
         let embeddings = embeddings ?? EmbeddingService(pool: pool, unavailable: "the server was started without a sentence-encoder model")
         self.embeddings = embeddings
@@ -30,10 +31,10 @@ public struct Services: Sendable {
         votes = VoteService(pool: pool)
         participants = ParticipantService(pool: pool)
         sessions = SessionService(pool: pool)
-        clusterings = ClusteringService(pool: pool, embeddings: embeddings)
+        clusterings = ClusteringService(pool: pool, embeddings: embeddings, compute: compute)
         proposals = ProposalService(pool: pool)
         events = EventService(pool: pool)
-        exports = ExportService(pool: pool)
+        exports = ExportService(pool: pool, compute: compute)
         dumps = CongressDumpService(pool: pool)
         schema = SchemaService(database: Database(pool: pool))
     }

@@ -31,6 +31,7 @@ public struct VoteService: Sendable {
 
     /// Votes go to published contributions of open workshops of the voter's congress.
     static func votable(_ contributionID: UUID, by voter: Participant, in connection: Connection) throws -> Workshop {
+        try voter.mustTakePart(to: "vote")
         let (contribution, workshop) = try ContributionService.visible(id: contributionID, for: voter, in: connection)
         guard contribution.status == .published else {
             throw ServiceError.contributionNotPublished("a \(contribution.status.rawValue) contribution takes no votes")

@@ -73,6 +73,10 @@ public struct Migrator: Sendable {
     public func migrate() async throws -> [String] {
         let migrations = self.migrations
         return try await pool.withConnection { connection in
+            // A migration may rewrite a large table, and the lock waits for another migrator to
+            // finish: neither is a request that should give up after the pool's statement timeout.
+            try connection.execute("SET statement_timeout = 0")
+            defer { _ = try? connection.execute("RESET statement_timeout") }
             try connection.execute("SELECT pg_advisory_lock($1)", [Self.lockKey])
             defer { _ = try? connection.execute("SELECT pg_advisory_unlock($1)", [Self.lockKey]) }
             try connection.execute(

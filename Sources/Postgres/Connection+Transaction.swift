@@ -32,3 +32,12 @@ extension Connection {
         }
     }
 }
+
+extension Connection {
+    /// Lifts the session's `statement_timeout` until the transaction ends, for a job that is
+    /// long by nature (a whole congress read or written in one statement) and that someone at
+    /// the console started on purpose.
+    public func liftStatementTimeoutForTransaction() throws {
+        try execute("SET LOCAL statement_timeout = 0")
+    }
+}

@@ -3,12 +3,14 @@ import Foundation
 import Synchronization
 
 /// One libpq connection. Every call blocks, so it is only ever used from a thread of the
-/// pool's own thread pool, and by one thread at a time; `cancel()` is the one call that is
+/// pool's own thread pool, and by one thread at a time; `requestCancel` is the one call that is
 /// safe from anywhere.
 public final class Connection: @unchecked Sendable {
     let url: String
     /// Further libpq parameters, for connections with special needs (the listener's keepalives).
     private let parameters: [(key: String, value: String)]
+    /// The session's settings, sent when it opens: the fixed ones, then the owner's.
+    private let sessionOptions: String
     private var handle: OpaquePointer?
     /// Statements this session has prepared, by text and parameter types: parsed and planned
     /// once per connection instead of once per call.
@@ -23,15 +25,19 @@ public final class Connection: @unchecked Sendable {
 
     private struct Cancellation: @unchecked Sendable {
         var token: OpaquePointer?
+        /// Numbers the units of work, so a cancel meant for one never reaches the next.
+        var work = 0
         var requested = false
     }
 
     /// A connection that opens lazily, on first use.
     public convenience init(url: String) { self.init(url: url, parameters: []) }
 
-    init(url: String, parameters: [(key: String, value: String)]) {
+    /// `settings` are run-time parameters for the whole session, such as `statement_timeout`.
+    init(url: String, parameters: [(key: String, value: String)], settings: [(name: String, value: String)] = []) {
         self.url = url
         self.parameters = parameters
+        sessionOptions = ([Self.fixedSessionOptions] + settings.map { "-c \($0.name)=\($0.value)" }).joined(separator: " ")
     }
 
     /// Opens a connection now.
@@ -44,12 +50,12 @@ public final class Connection: @unchecked Sendable {
     deinit { close() }
 
     /// Every session speaks UTC and ISO dates, so timestamps decode the same way everywhere.
-    private static let sessionOptions = "-c DateStyle=ISO -c TimeZone=UTC -c IntervalStyle=iso_8601 -c extra_float_digits=3"
+    private static let fixedSessionOptions = "-c DateStyle=ISO -c TimeZone=UTC -c IntervalStyle=iso_8601 -c extra_float_digits=3"
 
     func open() throws {
         close()
         let keys = ["dbname", "client_encoding", "options", "application_name", "connect_timeout"] + parameters.map(\.key)
-        let values = [url, "UTF8", Self.sessionOptions, "atelier", "5"] + parameters.map(\.value)
+        let values = [url, "UTF8", sessionOptions, "atelier", "5"] + parameters.map(\.value)
         let connection = withCStringArray(keys) { keyPointers in
             withCStringArray(values) { valuePointers in
                 PQconnectdbParams(keyPointers, valuePointers, 1)
@@ -100,21 +106,48 @@ public final class Connection: @unchecked Sendable {
         return PQtransactionStatus(handle) == PQTRANS_INERROR
     }
 
-    /// Opens or reopens the connection when needed, and clears a stale cancel request.
+    /// Opens or reopens the connection when needed, unless the work was cancelled before it
+    /// started: then nothing runs and the caller gets a `CancellationError`.
     func prepareForUse() throws {
-        cancellation.withLock { $0.requested = false }
+        if cancellation.withLock({ $0.requested }) { throw CancellationError() }
         if !isAlive { try open() }
     }
 
-    /// Asks the server to cancel the statement running on this connection. Safe from any thread.
-    public func cancel() {
-        let token = cancellation.withLock { state -> OpaquePointer? in
-            state.requested = true
-            return state.token
+    /// Starts a unit of work: a cancel asked for the previous one is forgotten. Returns the
+    /// work's number for `requestCancel` and `sendCancel`.
+    func beginWork() -> Int {
+        cancellation.withLock { state in
+            state.work &+= 1
+            state.requested = false
+            return state.work
         }
-        guard let token else { return }
-        var buffer = [CChar](repeating: 0, count: 256)
-        _ = PQcancel(token, &buffer, Int32(buffer.count))
+    }
+
+    /// Ends the unit of work: a cancel still on its way for it is dropped. When a cancel is being
+    /// sent, waits for it, so the server has it before the connection serves anyone else.
+    func endWork() {
+        cancellation.withLock { $0.work &+= 1 }
+    }
+
+    /// Marks `work` cancelled, from any thread, without blocking: a statement not started yet will
+    /// not start. Returns whether one may be running, for `sendCancel` to interrupt.
+    func requestCancel(of work: Int) -> Bool {
+        cancellation.withLock { state in
+            guard state.work == work else { return false }
+            state.requested = true
+            return state.token != nil
+        }
+    }
+
+    /// Asks the server to interrupt the statement of `work` if that work is still going on.
+    /// Blocks while it connects to the server and waits for its answer: call it from a thread
+    /// that may block, never from the cooperative pool.
+    func sendCancel(of work: Int) {
+        cancellation.withLock { state in
+            guard state.work == work, let token = state.token else { return }
+            var buffer = [CChar](repeating: 0, count: 256)
+            _ = PQcancel(token, &buffer, Int32(buffer.count))
+        }
     }
 
     /// Runs one statement with its parameters bound separately.
@@ -193,6 +226,8 @@ public final class Connection: @unchecked Sendable {
         guard let state = field(ATELIER_PG_DIAG_SQLSTATE) else { return connectionError(handle) }
         var kind = PostgresError.kind(forSQLState: state)
         if PQstatus(handle) != CONNECTION_OK { kind = .connectionLost }
+        // The server cancelled a statement nobody here asked to cancel: its statement_timeout.
+        if kind == .queryCanceled, !cancellation.withLock({ $0.requested }) { kind = .statementTimeout }
         return PostgresError(
             kind: kind,
             sqlState: state,

@@ -10,6 +10,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         case serializationFailure
         case deadlockDetected
         case queryCanceled
+        /// The server cancelled the statement without being asked: it ran past `statement_timeout`
+        /// (an administrator's `pg_cancel_backend` looks the same).
+        case statementTimeout
         case connectionLost
         case connectionFailed
         case invalidInput

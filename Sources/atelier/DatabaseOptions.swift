@@ -17,9 +17,19 @@ struct DatabaseOptions: ParsableArguments {
         guard let url = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty else {
             throw ValidationError("no database: set DATABASE_URL or pass --database-url")
         }
-        let size = poolSize ?? ProcessInfo.processInfo.environment["ATELIER_DB_POOL_SIZE"].flatMap(Int.init) ?? 8
+        let size = poolSize ?? Self.environment("ATELIER_DB_POOL_SIZE") ?? 8
         guard (1...200).contains(size) else { throw ValidationError("the pool size must be between 1 and 200") }
-        return DatabaseSettings(url: url, poolSize: size)
+        // 0 lifts the limit: for a database known to be slow, at the price of requests that may hang.
+        let statementTimeout = Self.environment("ATELIER_DB_STATEMENT_TIMEOUT_MS") ?? 15_000
+        let connectionWait = Self.environment("ATELIER_DB_CONNECTION_WAIT_MS") ?? 5_000
+        guard statementTimeout >= 0, connectionWait >= 0 else { throw ValidationError("database timeouts are milliseconds, 0 or more") }
+        return DatabaseSettings(
+            url: url, poolSize: size, statementTimeout: statementTimeout == 0 ? nil : .milliseconds(statementTimeout),
+            connectionWait: .milliseconds(connectionWait))
+    }
+
+    private static func environment(_ name: String) -> Int? {
+        ProcessInfo.processInfo.environment[name].flatMap { Int($0) }
     }
 
     /// Every service over a new pool.

@@ -1,6 +1,8 @@
 import ArgumentParser
+import AtelierCore
 import AtelierDemo
 import AtelierServices
+import Foundation
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,6 +10,8 @@ struct Demo: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var model: ModelOptions
+    @Option(help: "The address the pages are served at, for the personal links printed.")
+    var site = "http://127.0.0.1:8080"
 
     func run() async throws {
         let summary = try await database.withServices(embeddings: model.choice()) { services in
@@ -22,5 +26,11 @@ struct Demo: AsyncParsableCommand {
             \(summary.contributions) contributions, \(summary.votes) votes.
             Admin access token (shown once): \(summary.adminToken)
             """)
+        print("Personal links to the pages (each code is shown once; a new `atelier demo` issues new ones):")
+        for badge in summary.badgeCodes {
+            print(
+                "  \(badge.role.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(badge.name): \(site)/entrer/\(badge.code)  (code \(badge.code))"
+            )
+        }
     }
 }

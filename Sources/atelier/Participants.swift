@@ -5,7 +5,7 @@ import Foundation
 
 struct Participants: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Manage a congress's participants.", subcommands: [Add.self, Revoke.self, Token.self, Code.self])
+        abstract: "Manage a congress's participants.", subcommands: [Add.self, Import.self, Badges.self, Revoke.self, Token.self, Code.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -17,12 +17,12 @@ struct Participants: AsyncParsableCommand {
         @Option(help: "The congress's slug, e.g. agen-2026.") var congress: String
         @Option(help: "The name shown to others.") var name: String
         @Option(help: "The collectivité the participant speaks for.") var organisation: String?
-        @Option(help: "attendee, lead or admin.") var role: String
+        @Option(help: "attendee, lead, admin, or display (the plenary screen's read-only access).") var role: String
         @Option(help: "A workshop slug this lead leads (repeat for several).") var workshop: [String] = []
         @Flag(help: "The participant agrees to be named in exports.") var named = false
 
         func validate() throws {
-            guard Role(rawValue: role) != nil else { throw ValidationError("--role must be attendee, lead or admin") }
+            guard Role(rawValue: role) != nil else { throw ValidationError("--role must be attendee, lead, admin or display") }
         }
 
         func run() async throws {

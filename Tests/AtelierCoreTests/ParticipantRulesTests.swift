@@ -26,4 +26,11 @@ import Testing
         #expect(!admin.leads(elsewhere))
         #expect(!attendee.leads(mine))
     }
+
+    @Test func aDisplayAccessTakesNoPartAndModeratesNothing() {
+        let display = participant(.display, in: congress)
+        #expect(!display.takesPart)
+        #expect(!display.leads(workshop(in: congress)))
+        #expect(Role.allCases.filter { !participant($0, in: congress).takesPart } == [.display])
+    }
 }

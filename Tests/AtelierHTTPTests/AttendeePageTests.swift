@@ -36,7 +36,7 @@ import Testing
             let shown = try await browser.get(String(location.prefix { $0 != "#" }))
             #expect(shown.text.contains("Votre contribution est publiée."))
             #expect(shown.text.contains("Former les élus &lt;b&gt;au numérique&lt;/b&gt; dès l&#39;installation"))
-            #expect(shown.text.contains("Par Vous"))
+            #expect(shown.text.contains("Votre contribution</h3>"))
 
             let tooLong = String(repeating: "é", count: ContributionText.maximumBodyLength + 1)
             for (fields, field, message) in [
@@ -114,6 +114,8 @@ import Testing
             #expect(try await browser.get("/contributions/\(theirs)/modifier").status == 403)
             let refused = try await browser.post("/contributions/\(theirs)/retrait", [("_csrf", csrf)])
             #expect(refused.status == 403 && refused.text.contains("Accès refusé"))
+            // The error page keeps the signed-in menu.
+            #expect(refused.text.contains("Se déconnecter") && refused.text.contains("Revenir à l'accueil"))
 
             let form = try await browser.get("/contributions/\(mine)/modifier")
             #expect(form.status == 200 && form.text.contains(">Une première version</textarea>"))

@@ -15,6 +15,8 @@ import Testing
         /// Leads another workshop of the same congress.
         case leadElsewhere
         case admin
+        /// The plenary screen's read-only access.
+        case display
     }
 
     struct Call: Sendable {
@@ -29,7 +31,7 @@ import Testing
         let method: String
         let route: String
         let name: String
-        /// Statuses for attendee, lead here, lead elsewhere, admin.
+        /// Statuses for attendee, lead here, lead elsewhere, admin, display.
         let expected: [Int]
         let call: @Sendable (World) async throws -> Call
 
@@ -105,11 +107,14 @@ import Testing
     static func json(_ object: Any) -> Data { try! JSONSerialization.data(withJSONObject: object) }
     static func ifMatch(_ version: Int) -> [String: String] { ["If-Match": "\"\(version)\""] }
 
-    static let everyone = [200, 200, 200, 200]
-    static let consolidators = [403, 200, 403, 200]
-    static let creators = [403, 201, 403, 201]
+    /// What is public: the display access reads it too.
+    static let everyone = [200, 200, 200, 200, 200]
+    /// What people in the room do: the display access takes no part.
+    static let participants = [200, 200, 200, 200, 403]
+    static let consolidators = [403, 200, 403, 200, 403]
+    static let creators = [403, 201, 403, 201, 403]
     /// Drafts are invisible to those who do not consolidate the workshop.
-    static let onDrafts = [404, 200, 404, 200]
+    static let onDrafts = [404, 200, 404, 200, 404]
 
     static let cases: [Case] = [
         Case("GET", "/api/v1/me", everyone) { _ in Call(path: "/api/v1/me") },
@@ -118,24 +123,25 @@ import Testing
         Case("PATCH", "/api/v1/workshops/{workshop}", consolidators) { world in
             Call(path: "/api/v1/workshops/\(world.workshop)", json: json(["status": "open"]))
         },
-        Case("POST", "/api/v1/workshops/{workshop}/contributions", [201, 201, 201, 201]) { world in
+        Case("POST", "/api/v1/workshops/{workshop}/contributions", [201, 201, 201, 201, 403]) { world in
             Call(path: "/api/v1/workshops/\(world.workshop)/contributions", json: json(["body": "Une idée"]))
         },
-        Case("GET", "/api/v1/workshops/{workshop}/contributions", everyone) { world in
+        Case("GET", "/api/v1/workshops/{workshop}/contributions", participants) { world in
             Call(path: "/api/v1/workshops/\(world.workshop)/contributions")
         },
-        Case("GET", "/api/v1/contributions/{contribution}", everyone) { world in Call(path: "/api/v1/contributions/\(try await world.contribution())")
+        Case("GET", "/api/v1/contributions/{contribution}", participants) { world in
+            Call(path: "/api/v1/contributions/\(try await world.contribution())")
         },
-        Case("PATCH", "/api/v1/contributions/{contribution}", "only its author", [200, 403, 403, 403]) { world in
+        Case("PATCH", "/api/v1/contributions/{contribution}", "only its author", [200, 403, 403, 403, 403]) { world in
             Call(path: "/api/v1/contributions/\(try await world.contribution())", json: json(["body": "Relue"]))
         },
-        Case("DELETE", "/api/v1/contributions/{contribution}", "author or moderators", [200, 200, 403, 200]) { world in
+        Case("DELETE", "/api/v1/contributions/{contribution}", "author or moderators", [200, 200, 403, 200, 403]) { world in
             Call(path: "/api/v1/contributions/\(try await world.contribution())", json: json(["reason": "Hors sujet"]))
         },
-        Case("PUT", "/api/v1/contributions/{contribution}/vote", everyone) { world in
+        Case("PUT", "/api/v1/contributions/{contribution}/vote", participants) { world in
             Call(path: "/api/v1/contributions/\(try await world.contribution())/vote", json: json(["value": "agree"]))
         },
-        Case("DELETE", "/api/v1/contributions/{contribution}/vote", everyone) { world in
+        Case("DELETE", "/api/v1/contributions/{contribution}/vote", participants) { world in
             Call(path: "/api/v1/contributions/\(try await world.contribution())/vote")
         },
         Case("POST", "/api/v1/workshops/{workshop}/clusterings", creators) { world in
@@ -170,7 +176,7 @@ import Testing
             let draft = try await world.draft()
             return Call(path: "/api/v1/proposals/\(draft.id)", headers: ifMatch(draft.version))
         },
-        Case("PUT", "/api/v1/proposals/{proposal}/sources/{contribution}", [404, 201, 404, 201]) { world in
+        Case("PUT", "/api/v1/proposals/{proposal}/sources/{contribution}", [404, 201, 404, 201, 404]) { world in
             let draft = try await world.draft()
             return Call(path: "/api/v1/proposals/\(draft.id)/sources/\(try await world.contribution())", headers: ifMatch(draft.version))
         },
@@ -190,13 +196,13 @@ import Testing
         Case("GET", "/api/v1/proposals/{proposal}/diff", "published", consolidators) { world in
             Call(path: "/api/v1/proposals/\(try await world.published().id)/diff")
         },
-        Case("PUT", "/api/v1/proposals/{proposal}/endorsement", "published", everyone) { world in
+        Case("PUT", "/api/v1/proposals/{proposal}/endorsement", "published", participants) { world in
             Call(path: "/api/v1/proposals/\(try await world.published().id)/endorsement")
         },
-        Case("PUT", "/api/v1/proposals/{proposal}/endorsement", "draft", [404, 409, 404, 409]) { world in
+        Case("PUT", "/api/v1/proposals/{proposal}/endorsement", "draft", [404, 409, 404, 409, 403]) { world in
             Call(path: "/api/v1/proposals/\(try await world.draft().id)/endorsement")
         },
-        Case("DELETE", "/api/v1/proposals/{proposal}/endorsement", everyone) { world in
+        Case("DELETE", "/api/v1/proposals/{proposal}/endorsement", participants) { world in
             Call(path: "/api/v1/proposals/\(try await world.published().id)/endorsement")
         },
         Case("POST", "/api/v1/workshops/{workshop}/proposals/adoptions", creators) { world in
@@ -224,7 +230,7 @@ import Testing
             Call(
                 path: "/api/v1/workshops/\(world.workshop)/proposals/order", json: json(["proposals": try await world.live().reversed().map(\.json)]))
         },
-        Case("POST", "/api/v1/proposals/{proposal}/splits", [404, 201, 404, 201]) { world in
+        Case("POST", "/api/v1/proposals/{proposal}/splits", [404, 201, 404, 201, 404]) { world in
             let draft = try await world.draft(sources: 2)
             return Call(
                 path: "/api/v1/proposals/\(draft.id)/splits", json: json(["parts": [["title": "À part", "sources": [draft.sources[1].json]]]]),
@@ -233,7 +239,7 @@ import Testing
         Case("GET", "/api/v1/workshops/{workshop}/consolidation-log", consolidators) { world in
             Call(path: "/api/v1/workshops/\(world.workshop)/consolidation-log")
         },
-        Case("GET", "/api/v1/congresses/{congress}/export", "the whole congress", [403, 403, 403, 200]) { _ in
+        Case("GET", "/api/v1/congresses/{congress}/export", "the whole congress", [403, 403, 403, 200, 403]) { _ in
             Call(path: "/api/v1/congresses/test-congress/export?format=md")
         },
         Case("GET", "/api/v1/congresses/{congress}/export", "one workshop", consolidators) { _ in
@@ -251,9 +257,16 @@ import Testing
                 congressSlug: fixture.congress.slug, displayName: "Lead ailleurs", organisation: nil, role: .lead, named: true,
                 leadsWorkshops: ["second"]
             ).token
+            let display = try await server.services.participants.add(
+                congressSlug: fixture.congress.slug, displayName: "Écran plénier", organisation: nil, role: .display, named: false,
+                leadsWorkshops: []
+            ).token
             let world = World(
                 server: server, fixture: fixture,
-                tokens: [.attendee: fixture.attendee, .leadHere: fixture.lead, .leadElsewhere: leadElsewhere, .admin: fixture.admin],
+                tokens: [
+                    .attendee: fixture.attendee, .leadHere: fixture.lead, .leadElsewhere: leadElsewhere, .admin: fixture.admin,
+                    .display: display,
+                ],
                 admin: try await server.services.access.authenticate(token: fixture.admin),
                 attendee: try await server.services.access.authenticate(token: fixture.attendee))
             // Enough contributions for clustering to find clusters.
@@ -268,6 +281,8 @@ import Testing
             #expect(routed == covered, "routes without a row: \(routed.subtracting(covered)); rows without a route: \(covered.subtracting(routed))")
 
             for entry in Self.cases {
+                // zip would quietly skip a role a row forgets.
+                #expect(entry.expected.count == Role.allCases.count, "\(entry.method) \(entry.route) \(entry.name): one status per role")
                 for (role, expected) in zip(Role.allCases, entry.expected) {
                     let call = try await entry.call(world)
                     if call.stream {

@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierExport
 import AtelierServices
 import Foundation
 import HTTPTypes
@@ -22,6 +23,12 @@ import Testing
             authorName: "Jeanne", authorNamed: true, organisation: "Nérac", title: nil, body: "Un texte & des <balises>", status: .published,
             moderationReason: nil, createdAt: Date(), updatedAt: Date(), votes: VoteTally(agree: 3, disagree: 1, pass: 0), myVote: .agree)
         let item = ContributionItem(contribution, reader: session.participant, workshopOpen: true)
+        var theirs = contribution
+        theirs.authorID = UUID()
+        theirs.authorName = "Jules"
+        theirs.organisation = "Agen"
+        theirs.title = "Un titre donné"
+        let titled = ContributionItem(theirs, reader: session.participant, workshopOpen: true)
         let form = ContributionForm(
             action: "/ateliers/w/contributions", submit: "Publier", title: "Titre tapé", body: "", key: "CLE-FIXTURE",
             refusal: .invalid(field: "body", reason: "empty"))
@@ -45,12 +52,13 @@ import Testing
             "atelier": (
                 WorkshopPageController.WorkshopPage(
                     id: "w", title: "Atelier W", description: "Décrit", open: true, notice: "Publiée !", query: "vélo", searched: "vélo",
-                    recent: false, contributions: [item], count: "1 contribution affichée", next: "/ateliers/w?apres=N",
+                    recent: false, contributions: [item, titled], count: "1 contribution affichée", next: "/ateliers/w?apres=N",
                     firstPage: "/ateliers/w?tri=soutien", returnTo: "/ateliers/w?tri=soutien", form: form, events: "/ateliers/w/evenements",
                     proposals: "/ateliers/w/propositions"),
                 [
                     "<h1>Atelier W</h1>", "Décrit", "Publiée !", "value=\"vélo\"", "pour « vélo »", "<option value=\"soutien\" selected>",
-                    "Un texte &amp; des &lt;balises&gt;", "Par Vous", "D&#39;accord : 3 · Pas d&#39;accord : 1 · Passer : 0",
+                    "Un texte &amp; des &lt;balises&gt;", "Votre contribution</h3>", "Un titre donné</h3>", "Par Jules, Agen",
+                    "D&#39;accord : 3 · Pas d&#39;accord : 1 · Passer : 0",
                     "value=\"agree\" aria-pressed=\"true\"", "Votre vote : d&#39;accord.",
                     "<legend>Votre avis sur « Un texte &amp; des &lt;balises&gt; »</legend>",
                     "name=\"_csrf\" value=\"CSRF-FIXTURE\"", "name=\"retour\" value=\"/ateliers/w?tri=soutien\"",
@@ -79,6 +87,76 @@ import Testing
                     "4 soutiens</strong> dont le vôtre", "Retirer mon soutien", "/propositions/p1/soutien",
                 ]
             ),
+        ].merging(adminFixtures(), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The admin's pages and the plenary screen.
+    static func adminFixtures() -> [String: (model: Any, shows: [String])] {
+        let panel = PlenaryScreenController.Panel(
+            id: "w1", title: "Atelier <un>", contributions: "12 contributions", votes: "40 votes",
+            proposals: [.init(id: "p1", title: "Proposition & co", support: "3 contributions · 2 soutiens")], none: false)
+        return [
+            "admin": (
+                AdminPageController.DashboardPage(
+                    congress: "Congrès test", placeAndDates: "Agen, 29 et 30 janvier 2026", figures: [.init(value: "91", label: "participants")],
+                    workshops: [.init(title: "Atelier A", status: "ouvert", contributions: "44", contributors: "25", votes: "711")],
+                    exports: [AdminPageController.link(.odt, status: .published)], draftExports: [AdminPageController.link(.md, status: .all)],
+                    rawVotes: "/admin/export?format=csv&votes=raw"),
+                [
+                    "Administration : Congrès test", "aria-current=\"page\">Chiffres et exports", "Agen, 29 et 30 janvier 2026",
+                    "<span class=\"figure\">91</span> participants",
+                    "<th scope=\"row\">Atelier A</th><td data-label=\"État\">ouvert</td><td data-label=\"Contributions\">44</td>",
+                    "<td data-label=\"Auteurs\">25</td><td data-label=\"Votes\">711</td>",
+                    "/admin/export?format=odt&amp;status=published", "LibreOffice", "Markdown, brouillons compris",
+                    "/admin/export?format=csv&amp;votes=raw",
+                ]
+            ),
+            "admin-participants": (
+                ParticipantsPageController.ParticipantsPage(
+                    count: "2 personnes inscrites",
+                    participants: [.init(name: "Zoé <Blanc>", organisation: "Auch", role: "animateur", leads: "Atelier A")],
+                    workshops: [.init(slug: "pilotage", title: "Piloter")], imported: "Import terminé : 3 personnes ajoutées",
+                    problems: ["Ligne 3 : le nom manque"], problemSummary: "Rien n'a été importé", hasProblems: true),
+                [
+                    "aria-current=\"page\">Participants", "2 personnes inscrites",
+                    "<th scope=\"row\">Zoé &lt;Blanc&gt;</th><td data-label=\"Collectivité\">Auch</td>",
+                    "<td data-label=\"Rôle\">animateur</td><td data-label=\"Anime\">Atelier A</td>", "<code>pilotage</code> (Piloter)",
+                    "Import terminé : 3 personnes ajoutées",
+                    "<li>Ligne 3 : le nom manque</li>", "Rien n&#39;a été importé",
+                    "aria-invalid=\"true\" aria-describedby=\"fichier-aide fichier-erreurs\"",
+                    "enctype=\"multipart/form-data\"", "name=\"_csrf\" value=\"CSRF-FIXTURE\"",
+                ]
+            ),
+            "admin-badges": (
+                BadgeSheetController.BadgeForm(error: "Choisissez pour qui"),
+                [
+                    "aria-current=\"page\">Badges", "Choisissez pour qui", "pour-erreur", "value=\"sans-code\" checked", "value=\"tous\"",
+                    "CSRF-FIXTURE",
+                ]
+            ),
+            "badges": (
+                BadgeSheetController.SheetPage(
+                    congress: "Congrès test", issued: "1 code vient d'être émis.",
+                    badges: [
+                        .init(
+                            name: "Jeanne <M>", organisation: "Nérac", role: "animateur", code: "K7QM-2XRD-9PTA",
+                            link: "https://atelier.example/entrer/K7QM-2XRD-9PTA")
+                    ], empty: false),
+                [
+                    "Badges à imprimer : Congrès test", "1 code vient d&#39;être émis.", "Jeanne &lt;M&gt;", "Nérac", "animateur", "K7QM-2XRD-9PTA",
+                    "https://atelier.example/entrer/K7QM-2XRD-9PTA", "<p class=\"badge-congress\">Congrès test</p>",
+                ]
+            ),
+            "ecran": (
+                PlenaryScreenController.ScreenPage(congress: "Congrès test", workshops: [panel], updated: "Chiffres de 14h05."),
+                [
+                    "Congrès test : en direct", "data-ecran-etat=\"/ecran/etat\"", "data-ecran-flux=\"/ecran/flux\"", "Chiffres de 14h05.",
+                    "<h2>Atelier &lt;un&gt;</h2>", "data-compte=\"w1-contributions\">12 contributions",
+                    "data-compte=\"w1-votes\">40 votes", "data-aucune=\"w1\" hidden", "data-propositions=\"w1\"",
+                    "<li data-proposition=\"p1\"><p class=\"proposal-title\">Proposition &amp; co</p>", "3 contributions · 2 soutiens",
+                    "id=\"ecran-pause\"",
+                ]
+            ),
         ]
     }
 
@@ -88,7 +166,7 @@ import Testing
         let templates = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }.map {
             String($0.dropLast(".mustache".count))
         }
-        let fixtures = Self.fixtures()
+        let fixtures = Self.fixtures().merging(BoardTemplateFixtures.fixtures()) { first, _ in first }
         let pageTemplates = try templates.filter { name in
             try String(contentsOf: folder.appendingPathComponent("\(name).mustache"), encoding: .utf8).hasPrefix("{{<layout}}")
         }

@@ -19,9 +19,11 @@ import FoundationNetworking
 /// (or `databaseURL`, as a second process on another's database would be), then shuts the server
 /// down gracefully and waits for it, whatever `body` does: nothing outlives the test.
 func withTestServer<R>(
-    poolSize: Int = 4, databaseURL: String? = nil, _ body: (TestServer) async throws -> R
+    poolSize: Int = 4, databaseURL: String? = nil, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5),
+    _ body: (TestServer) async throws -> R
 ) async throws -> R {
-    let server = try await TestServer.start(poolSize: poolSize, databaseURL: databaseURL)
+    let server = try await TestServer.start(
+        poolSize: poolSize, databaseURL: databaseURL, statementTimeout: statementTimeout, connectionWait: connectionWait)
     do {
         let result = try await body(server)
         await server.stop()
@@ -44,10 +46,13 @@ final class TestServer: Sendable {
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    fileprivate static func start(poolSize: Int = 4, databaseURL: String? = nil) async throws -> TestServer {
+    /// The timeouts are the pool's (`ConnectionPool.Configuration`).
+    fileprivate static func start(
+        poolSize: Int = 4, databaseURL: String? = nil, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5)
+    ) async throws -> TestServer {
         let url: String
         if let databaseURL { url = databaseURL } else { url = try await TestDatabase.migrated() }
-        let pool = ConnectionPool(.init(url: url, size: poolSize))
+        let pool = ConnectionPool(.init(url: url, size: poolSize, statementTimeout: statementTimeout, connectionWait: connectionWait))
         let services = Services(pool: pool)
         var logger = Logger(label: "atelier.test")
         logger.logLevel = .critical

@@ -16,7 +16,9 @@ import Testing
         let second = try await DemoLoader(services: services).load()
         #expect(try await counts(pool) == before)
         #expect(first.adminToken != second.adminToken)
-        #expect(before == [1, 4, 6, 90, first.contributions, first.votes])
+        // 90 people and the plenary screen's display access.
+        #expect(before == [1, 4, 6, 91, first.contributions, first.votes])
+        #expect(first.badgeCodes.map(\.role) == [.attendee, .lead, .admin, .display])
         #expect((200...300).contains(first.contributions))
         // Each workshop has leads, and the printed token is an admin's.
         let admin = try await services.access.authenticate(token: second.adminToken)

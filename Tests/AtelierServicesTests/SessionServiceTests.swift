@@ -39,7 +39,9 @@ import Testing
         // Only hashes are stored: neither the code nor the cookie appears in the database.
         let stored = try await pool.withConnection { connection in
             try connection.query("SELECT encode(token_hash, 'hex') || csrf_token FROM page_session").map { try $0.decode(column: 0, as: String.self) }
-                + connection.query("SELECT encode(code_hash, 'hex') FROM badge_code").map { try $0.decode(column: 0, as: String.self) }
+                + connection.query("SELECT encode(code_hash, 'hex') FROM badge_code WHERE participant_id = $1", [participant.id]).map {
+                    try $0.decode(column: 0, as: String.self)
+                }
         }
         #expect(stored.count == 3)
         #expect(!stored.contains { $0.contains(cookie) || $0.contains(second) || $0.contains(code) })

@@ -4,7 +4,7 @@ laptop (1280 px): no violation of the WCAG 2.x A and AA rules. Screenshots at 36
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import screenshot, sign_in
+from conftest import SCREENSHOTS, screenshot, sign_in
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
@@ -57,6 +57,15 @@ def test_every_page_in_every_role_has_no_violation(browser, site, role, width):
     page.context.close()
 
 
+def test_pages_reflow_at_320_px_and_at_200_percent_zoom(browser, site):
+    """RGAA 10.11: at 320 CSS pixels (a 640 px window at 200 %), nothing scrolls sideways."""
+    page = sign_in(browser, site, "attendee", width=320)
+    for name, path in pages_of(site, "attendee"):
+        page.goto(site.url(path))
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, f"{name} scrolls sideways at 320 px"
+    page.context.close()
+
+
 def test_screenshots_at_360_and_1920(browser, site):
     for width, height in [(360, 800), (1920, 1080)]:
         page = sign_in(browser, site, "attendee", width=width, height=height)
@@ -64,6 +73,12 @@ def test_screenshots_at_360_and_1920(browser, site):
             page.goto(site.url(path))
             screenshot(page, f"{name}-{width}")
         page.context.close()
+    # One contribution with its vote, as a phone shows it, for the README.
+    page = sign_in(browser, site, "attendee", width=360)
+    page.goto(site.url(f"/ateliers/{site.workshop}"))
+    page.locator("li.contribution").nth(1).get_by_role("button", name="Passer").click()
+    page.locator("li.contribution").nth(1).screenshot(path=str(SCREENSHOTS / "contribution-360.png"))
+    page.context.close()
     anonymous = browser.new_context(viewport={"width": 360, "height": 800}).new_page()
     anonymous.goto(site.url("/entrer"))
     screenshot(anonymous, "entrer-360")

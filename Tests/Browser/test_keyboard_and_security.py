@@ -110,13 +110,12 @@ def test_a_form_posted_from_another_site_is_refused(browser, site):
     page.context.close()
 
 
-def test_an_attendee_cannot_open_the_lead_board(browser, site):
-    """Pending the board (issue 12, the lead's pages): until /ateliers/{id}/tableau exists this
-    skips; once it does, an attendee must get the 403 page, not a crash nor the board."""
+@pytest.mark.parametrize("path", ["/tableau", "/tableau/regroupements"])
+def test_an_attendee_cannot_open_the_lead_board(browser, site, path):
+    """The board and its clusters: an attendee gets the 403 page, not a crash nor the board."""
     page = sign_in(browser, site, "attendee", javascript=False)
-    response = page.goto(site.url(f"/ateliers/{site.workshop}/tableau"))
-    if response.status == 404:
-        pytest.skip("the lead's board is not there yet: the board engineer completes this test")
+    response = page.goto(site.url(f"/ateliers/{site.workshop}{path}"))
     assert response.status == 403
     assert page.locator("h1").inner_text() == "Accès refusé"
+    assert page.get_by_role("button", name="Fusionner").count() == 0
     page.context.close()

@@ -64,6 +64,61 @@ import Testing
         try await pool.shutdown()
     }
 
+    @Test func aCancelBeforeTheWorkStartsRunsNothing() async throws {
+        let url = try await TestDatabase.empty()
+        let pool = ConnectionPool(.init(url: url, size: 1))
+        _ = try await pool.withConnection { try $0.execute("CREATE TABLE hit (n int)") }
+        let ran = Mutex(false)
+        // Cancelled before it asks: the connection is free at once, the pool thread not yet started.
+        let task = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await pool.withConnection { connection in
+                ran.withLock { $0 = true }
+                return try connection.execute("INSERT INTO hit VALUES (1)")
+            }
+        }
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(ran.withLock { $0 } == false)
+        // The next user is not cancelled in its turn.
+        let rows = try await pool.withConnection { try $0.query("SELECT count(*)::int FROM hit").first!.decode(column: 0, as: Int.self) }
+        #expect(rows == 0)
+        try await pool.shutdown()
+    }
+
+    @Test func aStatementPastTheTimeoutFailsAsATimeoutUnlessTheTransactionLiftsIt() async throws {
+        let pool = ConnectionPool(.init(url: TestDatabase.serverURL, size: 1, statementTimeout: .milliseconds(100)))
+        let timedOut = await Result { try await pool.withConnection { try $0.execute("SELECT pg_sleep(30)") } }
+        #expect((timedOut.failure as? PostgresError)?.kind == .statementTimeout)
+        let lifted = await Result {
+            try await pool.withTransaction { connection in
+                try connection.liftStatementTimeoutForTransaction()
+                return try connection.execute("SELECT pg_sleep(0.3)")
+            }
+        }
+        #expect(lifted.failure == nil)
+        // Only for that transaction: the session's limit is back.
+        let again = await Result { try await pool.withConnection { try $0.execute("SELECT pg_sleep(30)") } }
+        #expect((again.failure as? PostgresError)?.kind == .statementTimeout)
+        try await pool.shutdown()
+    }
+
+    @Test func aWaiterIsToldThePoolIsBusyOnceTheWaitIsOver() async throws {
+        let url = try await TestDatabase.empty()
+        let pool = ConnectionPool(.init(url: url, size: 1, connectionWait: .milliseconds(200)))
+        let blocker = try Connection.connect(url: url)
+        try blocker.execute("SELECT pg_advisory_lock(11)")
+        // Holds the only connection until the test lets go of the lock.
+        let holder = Task { try await pool.withTransaction { try $0.execute("SELECT pg_advisory_xact_lock(11)") } }
+        try await eventually { pool.statistics.open == 1 && pool.statistics.idle == 0 }
+        let waiter = await Result { try await pool.withConnection { _ in 1 } }
+        #expect(waiter.failure as? PoolError == .busy)
+        #expect(pool.statistics.waiting == 0)
+        try blocker.execute("SELECT pg_advisory_unlock(11)")
+        _ = try await holder.value
+        #expect(try await pool.withConnection { _ in 2 } == 2)
+        try await pool.shutdown()
+    }
+
     @Test func aTaskCancelledWhileWaitingLeavesTheQueue() async throws {
         let pool = ConnectionPool(.init(url: TestDatabase.serverURL, size: 1))
         let holder = Task { try await pool.withConnection { try $0.execute("SELECT pg_sleep(1)") } }

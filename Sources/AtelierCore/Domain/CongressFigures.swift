@@ -1,6 +1,6 @@
 /// The congress in numbers, as the briefing's cover gives them.
 public struct CongressFigures: Sendable, Codable, Equatable {
-    /// Everyone registered, whatever their role.
+    /// Everyone registered, whatever their role; a display access (the plenary screen) is no one.
     public var participants: Int
     /// Distinct collectivités (organisations) among the participants.
     public var organisations: Int

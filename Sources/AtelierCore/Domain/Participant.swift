@@ -4,6 +4,8 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     case attendee
     case lead
     case admin
+    /// A read-only access for the plenary screen: it sees what is public and takes no part.
+    case display
 }
 
 public struct Participant: Sendable, Codable, Equatable {
@@ -30,6 +32,10 @@ public struct Participant: Sendable, Codable, Equatable {
         self.named = named
         self.leads = leads
     }
+
+    /// Posting, voting, endorsing and reading contributions are for people in the room; a display
+    /// access reads published proposals and the counts, nothing else.
+    public var takesPart: Bool { role != .display }
 
     /// Whether this participant leads the workshop: one of its leads, or an admin of its congress.
     /// Leading is what lets one moderate, cluster, consolidate, open and close a workshop.

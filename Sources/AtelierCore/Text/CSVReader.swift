@@ -7,6 +7,13 @@
 public enum CSVReader {
     /// The first record is the header; every other record must have as many fields.
     public static func read(_ data: [UInt8]) throws(CSVError) -> (header: [String], rows: [[String]]) {
+        let table = try readLines(data)
+        return (table.header, table.rows.map(\.fields))
+    }
+
+    /// As `read`, with the physical line each row starts on (1-based, the header's included), so a
+    /// person can be told where in their file a row goes wrong even when a quoted field spans lines.
+    public static func readLines(_ data: [UInt8]) throws(CSVError) -> (header: [String], rows: [(line: Int, fields: [String])]) {
         try validateUTF8(data)
         let body = data.starts(with: byteOrderMark) ? data[byteOrderMark.count...] : data[...]
         var records = try parse(body, separator: separator(of: body))
@@ -16,7 +23,7 @@ public enum CSVReader {
         for record in records.dropFirst() where record.fields.count != header.fields.count {
             throw CSVError(.fieldCount(line: record.line, found: record.fields.count, expected: header.fields.count))
         }
-        return (header.fields, records.dropFirst().map(\.fields))
+        return (header.fields, records.dropFirst().map { ($0.line, $0.fields) })
     }
 
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]

@@ -36,6 +36,15 @@ public enum HTMLWriter {
         return html
     }
 
+    /// Blocks as an HTML fragment to place inside a page, such as a synthesis previewed on the
+    /// leads' board. Every text is escaped, so a fragment made from Markdown holds no markup but
+    /// the writer's own; headings move one level down, as in a document.
+    public static func fragment(_ blocks: [Block]) -> String {
+        var html = ""
+        for block in blocks { write(block, into: &html) }
+        return html
+    }
+
     private static func write(_ block: Block, into html: inout String) {
         switch block {
         case .heading(let level, let inlines):

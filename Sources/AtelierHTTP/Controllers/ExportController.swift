@@ -24,14 +24,6 @@ struct ExportController {
             congressSlug: try context.pathText("congress"), workshopSlug: query["workshop"],
             status: try query.oneOf("status", ExportStatus.self) ?? .published, format: format,
             votes: try query.oneOf("votes", ExportVotes.self) ?? .aggregated)
-        let file = try await exports.export(exportRequest, by: .participant(caller))
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: file.mediaType,
-                // Slugs are [a-z0-9-], so the name needs neither quoting rules nor RFC 5987 encoding.
-                .contentDisposition: "attachment; filename=\"\(file.filename)\"",
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+        return try await exports.export(exportRequest, by: .participant(caller)).download
     }
 }

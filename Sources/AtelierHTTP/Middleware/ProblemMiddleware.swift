@@ -85,7 +85,7 @@ struct ProblemMiddleware: RouterMiddleware {
             .concurrentChange(let detail):
             Problem(.conflict, detail)
         case .unavailable(let detail): Problem(.databaseUnavailable, detail).retrying(after: 2)
-        case .busy(let detail): Problem(.serviceBusy, detail).retrying(after: 1)
+        case .busy(let detail): Problem(.serviceBusy, detail).retrying(after: 2)
         }
     }
 }

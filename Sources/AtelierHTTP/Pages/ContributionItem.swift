@@ -12,8 +12,12 @@ struct ContributionItem {
     }
 
     let id: String
+    /// The title, or who wrote it: the text itself follows, so its first words would say it twice.
     let heading: String
     let body: String
+    /// Who wrote a titled contribution.
+    let byline: String?
+    /// Who wrote it, as the reader may see it: "vous", a name with consent, a collectivité, or nobody.
     let author: String
     let tally: String
     let agree: Int
@@ -32,11 +36,11 @@ struct ContributionItem {
         let author = ContributionRepresentation(contribution, reader: reader).author
         id = contribution.id.uuidString.lowercased()
         let excerpt = contribution.title ?? Self.excerpt(contribution.body)
-        heading = excerpt
         body = contribution.body
-        self.author =
-            author.isYou
-            ? "Vous" : [author.name, author.organisation].compactMap { $0 }.joined(separator: ", ").nonEmpty ?? "Anonyme"
+        let writer = [author.name, author.organisation].compactMap { $0 }.joined(separator: ", ").nonEmpty ?? "une personne anonyme"
+        self.author = author.isYou ? "vous" : writer
+        heading = contribution.title ?? (author.isYou ? "Votre contribution" : "Contribution de \(writer)")
+        byline = contribution.title == nil ? nil : author.isYou ? "Par vous" : "Par \(writer)"
         tally = Self.tally(contribution.votes)
         agree = contribution.votes.agree
         disagree = contribution.votes.disagree

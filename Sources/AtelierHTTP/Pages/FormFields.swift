@@ -1,8 +1,11 @@
 import Foundation
 
-/// The fields of an HTML form as browsers post it (`application/x-www-form-urlencoded`).
+/// The fields of an HTML form as browsers post it (`application/x-www-form-urlencoded`, or
+/// `multipart/form-data` for a form with a file: see FormFields+Multipart.swift).
 struct FormFields: Sendable, Equatable {
-    private var values: [String: [String]] = [:]
+    var values: [String: [String]] = [:]
+    /// Uploaded files by field name, their bytes as sent (multipart forms only).
+    var files: [String: [UInt8]] = [:]
 
     init(urlEncoded text: String) {
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {

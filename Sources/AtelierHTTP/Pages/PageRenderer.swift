@@ -39,6 +39,8 @@ public struct PageRenderer: Sendable {
     struct SignedIn {
         let name: String
         let role: String
+        /// The admin's pages are linked from every page, for admins.
+        let admin: Bool
     }
 
     /// `template` is a page template that extends `layout`. A template that does not exist is a
@@ -55,9 +57,12 @@ public struct PageRenderer: Sendable {
 
     func html(_ template: String, title: String, page: Any, session: PageSession?) -> String {
         let frame = Frame(
-            title: title, signedIn: session.map { SignedIn(name: $0.participant.displayName, role: Self.roleLabel($0.participant.role)) },
+            title: title,
+            signedIn: session.map {
+                SignedIn(name: $0.participant.displayName, role: Self.roleLabel($0.participant.role), admin: $0.participant.role == .admin)
+            },
             csrf: session?.csrfToken ?? "", stylesheet: statics.url("atelier.css"), script: statics.url("atelier.js"), page: page)
-        guard let html = library.render(frame, withTemplate: template) else {
+        guard let html = library.render(TemplateValues.tree(frame) as Any, withTemplate: template) else {
             preconditionFailure("no template \(template)")
         }
         return html
@@ -68,6 +73,7 @@ public struct PageRenderer: Sendable {
         case .attendee: "participant"
         case .lead: "animateur"
         case .admin: "administrateur"
+        case .display: "écran de plénière"
         }
     }
 }

@@ -9,6 +9,8 @@ import Hummingbird
 struct PageSessionMiddleware: RouterMiddleware {
     static let cookieName = "atelier_session"
     let sessions: SessionService
+    /// Errors are answered here, where the session is known, so the error page keeps its menu.
+    let errors: ProblemMiddleware
 
     func handle(
         _ request: Request, context: AtelierRequestContext, next: (Request, AtelierRequestContext) async throws -> Response
@@ -18,13 +20,32 @@ struct PageSessionMiddleware: RouterMiddleware {
             context.pageSession = session
             context.participant = session.participant
         }
+        do {
+            return try await checked(request, context: context, next: next)
+        } catch {
+            guard ProblemMiddleware.wantsPage(request) else { throw error }
+            return errors.page(for: error, request: request, context: context)
+        }
+    }
+
+    func checked(
+        _ request: Request, context: AtelierRequestContext, next: (Request, AtelierRequestContext) async throws -> Response
+    ) async throws -> Response {
+        var context = context
         guard request.method == .post else { return try await next(request, context) }
         guard Self.isSameOrigin(request) else {
             throw PageError(.forbidden, "Ce formulaire ne vient pas d'une page d'Atelier : il a été refusé.")
         }
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
-        let form = FormFields(urlEncoded: String(buffer: body))
+        let form: FormFields
+        if let boundary = FormFields.multipartBoundary(contentType: request.headers[.contentType]) {
+            do { form = try FormFields(multipart: body, boundary: boundary) } catch {
+                throw PageError(.badRequest, "Le formulaire envoyé est illisible. Rechargez la page et recommencez.")
+            }
+        } else {
+            form = FormFields(urlEncoded: String(buffer: body))
+        }
         if let session = context.pageSession {
             guard let sent = form["_csrf"], Self.constantTimeEqual(sent, session.csrfToken) else {
                 throw PageError(

@@ -1,3 +1,4 @@
+import AtelierCore
 import AtelierServices
 import Foundation
 import HTTPTypes
@@ -77,7 +78,8 @@ struct SignInController {
             throttle.recordFailure(address: address)
             return refused()
         }
-        var response = Response(status: .seeOther, headers: [.location: "/"])
+        // A display access is the projector's: it has one page.
+        var response = Response(status: .seeOther, headers: [.location: started.session.participant.takesPart ? "/" : "/ecran"])
         response.setCookie(Self.cookie(value: started.token, maxAge: SessionService.lifetimeSeconds, request: request))
         return response
     }

@@ -29,6 +29,9 @@ struct StaticFiles: Sendable {
         "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8", "svg": "image/svg+xml", "png": "image/png",
     ]
 
+    /// A text file's content, for a document that must carry its style with it (the badge sheet as a file).
+    func text(_ name: String) -> String? { files[name].map { String(buffer: $0.bytes) } }
+
     func url(_ name: String) -> String {
         "/static/\(name)?v=\(files[name]?.version ?? "0")"
     }

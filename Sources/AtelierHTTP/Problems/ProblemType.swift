@@ -41,7 +41,7 @@ public struct ProblemType: Sendable, Hashable {
     public static let databaseUnavailable = ProblemType(
         slug: "database-unavailable", status: .serviceUnavailable, title: "The database is unavailable; try again shortly")
     public static let serviceBusy = ProblemType(
-        slug: "service-busy", status: .serviceUnavailable, title: "The service is saturated or the request took too long; try again shortly")
+        slug: "service-busy", status: .serviceUnavailable, title: "The server is too busy to answer now; try again shortly")
     public static let internalError = ProblemType(slug: "internal-error", status: .internalServerError, title: "Something went wrong on our side")
 
     public static let all: [ProblemType] = [

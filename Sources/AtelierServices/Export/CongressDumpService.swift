@@ -14,6 +14,7 @@ public struct CongressDumpService: Sendable {
     /// Read in one snapshot, as the briefing is.
     public func dump(congressSlug: String) async throws -> ExportedFile {
         let json = try await database.withTransaction(.repeatableRead) { connection in
+            try connection.liftStatementTimeoutForTransaction()
             guard let congress = try CongressStore.congress(slug: congressSlug, in: connection) else {
                 throw ServiceError.notFound("no congress \"\(congressSlug)\"")
             }
@@ -28,6 +29,7 @@ public struct CongressDumpService: Sendable {
         let header = try Self.header(bytes)
         let json = String(decoding: bytes, as: UTF8.self)
         try await database.withTransaction { connection in
+            try connection.liftStatementTimeoutForTransaction()
             guard try CongressStore.congress(slug: header.slug, in: connection) == nil else {
                 throw ServiceError.congressExists("a congress \"\(header.slug)\" already exists in this database: nothing was imported")
             }

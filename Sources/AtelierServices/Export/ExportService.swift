@@ -54,19 +54,22 @@ public struct ExportedFile: Sendable, Equatable {
 /// Raw votes, even pseudonymised, are an admin's to ask for.
 public struct ExportService: Sendable {
     let database: Database
+    /// Where documents are laid out and zipped, away from the threads that serve requests.
+    let compute: ComputePool
 
-    public init(pool: ConnectionPool) { self.database = Database(pool: pool) }
+    public init(pool: ConnectionPool, compute: ComputePool = .shared) {
+        self.database = Database(pool: pool)
+        self.compute = compute
+    }
 
     public func export(_ request: ExportRequest, by requester: ExportRequester) async throws -> ExportedFile {
         guard request.votes == .aggregated || request.format == .csv else {
             throw ServiceError.invalid(field: "votes", reason: "raw votes come only in the csv format")
         }
         let (briefing, rawVotes) = try await read(request, by: requester)
-        let bytes: [UInt8]
-        if let rawVotes {
-            bytes = BriefingCSV.archive(briefing, rawVotes: Self.pseudonymised(rawVotes))
-        } else {
-            bytes = BriefingExport.export(briefing, as: request.format)
+        let bytes = try await compute.run {
+            if let rawVotes { return BriefingCSV.archive(briefing, rawVotes: Self.pseudonymised(rawVotes)) }
+            return BriefingExport.export(briefing, as: request.format)
         }
         let name = ["briefing", request.congressSlug, request.workshopSlug].compactMap { $0 }.joined(separator: "-")
         return ExportedFile(bytes: bytes, mediaType: request.format.mediaType, filename: "\(name).\(request.format.fileExtension)")
@@ -124,7 +127,7 @@ extension ExportRequester {
         guard case .participant(let participant) = self else { return }
         switch participant.role {
         case .admin: return
-        case .attendee: throw ServiceError.forbidden("only admins and workshop leads may export the briefing")
+        case .attendee, .display: throw ServiceError.forbidden("only admins and workshop leads may export the briefing")
         case .lead:
             guard let workshop else { throw ServiceError.forbidden("a lead exports the workshops they lead, one at a time: name one") }
             guard participant.leads(workshop) else { throw ServiceError.forbidden("you do not lead the workshop \"\(workshop.slug)\"") }
