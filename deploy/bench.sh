@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks of the release build: clustering time and memory, sentence-encoder speed against
+# Benchmarks of the release build: clustering time and memory, opinion groups against numpy
+# (deploy/bench-opinion-groups.sh), sentence-encoder speed against
 # the numpy reference (deploy/bench-encoder.sh), then HTTP against a throwaway PostgreSQL
 # cluster: requests per second and latencies of voting, of listing contributions in JSON and of
 # the workshop page showing the same contributions in HTML, the time to export the briefing in
@@ -22,6 +23,10 @@ bash deploy/check-instruction-sets.sh "$bin"
 
 # Clustering: time and memory by size, from the shared data sets when they are there.
 python3 bench/cluster_speed.py --binary "$bin"
+echo
+
+# Opinion groups: time and memory by room size, against numpy in the same run.
+bash deploy/bench-opinion-groups.sh "$bin" || echo "bench: the opinion-groups comparison could not run (see above)"
 echo
 
 # Sentence encoder: sentences per second against the numpy reference, same texts, one thread each.

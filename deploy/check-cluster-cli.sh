@@ -13,21 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=${1:-.build/debug/atelier}
 data=${ATELIER_DATA:-../shared/data}
-[ -x "$binary" ] || { echo "no executable at $binary: build it first (swift build --product atelier)" >&2; exit 2; }
-command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 2; }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-pass() { echo "ok: $*"; }
-
-# Runs the binary; keeps stdout, stderr and the exit code in $tmp.
-run() {
-  local rc=0
-  "$binary" cluster "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-  echo "$rc" >"$tmp/rc"
-}
+subcommand=cluster
+# shellcheck source=deploy/cli-checks.sh
+source deploy/cli-checks.sh
 
 # The JSON has the contract's shape and every id of the CSV column appears exactly once.
 check_output() { # CSV ID_COLUMN
@@ -86,23 +74,6 @@ good() { # NAME CSV ID_COLUMN TEXT_COLUMN [OPTIONS...]
   fi
 }
 
-bad() { # NAME EXPECTED_IN_STDERR ARGS...
-  local name=$1 expected=$2
-  shift 2
-  run "$@"
-  if [ "$(cat "$tmp/rc")" = 0 ]; then
-    fail "$name: exit 0"
-  elif ! grep -q . "$tmp/err"; then
-    fail "$name: nothing on stderr"
-  elif ! grep -qiF -- "$expected" "$tmp/err"; then
-    fail "$name: stderr lacks \"$expected\": $(head -c 300 "$tmp/err")"
-  elif [ -s "$tmp/out" ]; then
-    fail "$name: something on stdout"
-  else
-    pass "$name: exit $(cat "$tmp/rc"), stderr: $(head -n 1 "$tmp/err")"
-  fi
-}
-
 # The shared sets, which have unique ids of their own.
 paris=$data/paris_bp_laureats_titles.csv
 sib=$data/sib200_fra_Latn.csv
@@ -151,8 +122,4 @@ printf 'id,text\n1,"jamais fermé\n' >"$tmp/unterminated.csv"
 bad "unterminated quote" "line 2" --input "$tmp/unterminated.csv" --id-column id --text-column text
 bad "--clusters 0" "clusters" --input "$paris" --id-column project_id --text-column title --clusters 0
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures check(s) failed" >&2
-  exit 1
-fi
-echo "all checks passed"
+verdict

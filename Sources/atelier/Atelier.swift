@@ -7,6 +7,7 @@ struct Atelier: AsyncParsableCommand {
         abstract: "From what a congress room writes to proposals a government can act on.",
         subcommands: [
             Serve.self, Migrate.self, Demo.self, Participants.self, Events.self, ExportCommand.self, ImportCommand.self, ClusterCommand.self,
+            OpinionGroupsCommand.self,
             EmbedCommand.self,
             Embeddings.self,
         ]

@@ -11,17 +11,7 @@ struct CommandFailure: Error {
 enum CSVDocuments {
     /// Reads `input`; without an id column, rows are numbered from 1 in file order.
     static func read(input: String, idColumn: String?, textColumn: String) throws(CommandFailure) -> [ClusterDocument] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
-            throw CommandFailure("\(input): no such file")
-        }
-        guard !isFolder.boolValue else { throw CommandFailure("\(input) is a folder, not a CSV file") }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: input)) } catch {
-            throw CommandFailure("\(input): cannot read the file (\(error.localizedDescription))")
-        }
-        let table: (header: [String], rows: [[String]])
-        do { table = try CSVReader.read([UInt8](data)) } catch { throw CommandFailure("\(input): \(error)") }
+        let table = try table(input)
         let idIndex = try idColumn.map { name throws(CommandFailure) in try column(name, option: "--id-column", in: table.header, input: input) }
         let textIndex = try column(textColumn, option: "--text-column", in: table.header, input: input)
         guard !table.rows.isEmpty else { throw CommandFailure("\(input): the file has a header but no rows") }
@@ -47,7 +37,21 @@ enum CSVDocuments {
         return documents
     }
 
-    private static func column(_ name: String, option: String, in header: [String], input: String) throws(CommandFailure) -> Int {
+    /// The header and rows of the file at `input`, with a message a person can act on when it cannot be read.
+    static func table(_ input: String) throws(CommandFailure) -> (header: [String], rows: [[String]]) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
+            throw CommandFailure("\(input): no such file")
+        }
+        guard !isFolder.boolValue else { throw CommandFailure("\(input) is a folder, not a CSV file") }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: input)) } catch {
+            throw CommandFailure("\(input): cannot read the file (\(error.localizedDescription))")
+        }
+        do { return try CSVReader.read([UInt8](data)) } catch { throw CommandFailure("\(input): \(error)") }
+    }
+
+    static func column(_ name: String, option: String, in header: [String], input: String) throws(CommandFailure) -> Int {
         let matches = header.indices.filter { header[$0] == name }
         if matches.count > 1 { throw CommandFailure("\(input): \(matches.count) columns are named \"\(name)\" (\(option))") }
         if let index = matches.first { return index }
