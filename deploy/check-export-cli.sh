@@ -13,14 +13,10 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 binary=${1:-.build/debug/atelier}
-[ -x "$binary" ] || { echo "no executable at $binary: build it first (swift build --product atelier)" >&2; exit 2; }
 [ -n "${DATABASE_URL:-}" ] || { echo "DATABASE_URL is not set: run it through deploy/test.sh" >&2; exit 2; }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-pass() { echo "ok: $*"; }
+subcommand=export
+# shellcheck source=deploy/cli-checks.sh
+source deploy/cli-checks.sh
 
 "$binary" migrate >/dev/null
 "$binary" demo >/dev/null 2>&1
@@ -79,5 +75,5 @@ refuse_import "a briefing" "$tmp/first.json"
 refuse_import "a file that is not there" "$tmp/nothing.json"
 psql "$DATABASE_URL" -qc "DROP DATABASE atelier_import_check" >/dev/null
 
-[ "$failures" -eq 0 ] || { echo "$failures check(s) failed" >&2; exit 1; }
+verdict
 echo "atelier export: every check passed"

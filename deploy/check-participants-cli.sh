@@ -12,14 +12,10 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 binary=${1:-.build/debug/atelier}
-[ -x "$binary" ] || { echo "no executable at $binary: build it first (swift build --product atelier)" >&2; exit 2; }
 [ -n "${DATABASE_URL:-}" ] || { echo "DATABASE_URL is not set: run it through deploy/test.sh" >&2; exit 2; }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-pass() { echo "ok: $*"; }
+subcommand=participants
+# shellcheck source=deploy/cli-checks.sh
+source deploy/cli-checks.sh
 registered() { psql "$DATABASE_URL" -Atc "SELECT count(*) FROM participant"; }
 
 "$binary" migrate >/dev/null
@@ -62,5 +58,5 @@ token=$("$binary" participants add --congress agen-2026 --name "Écran de la sal
 [[ $token == atl_* ]] && [ "$(displays)" -eq $((screens + 1)) ] \
   && pass "a display access is issued" || fail "display access: $token"
 
-if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi
+verdict
 echo "all checks passed"
