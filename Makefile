@@ -73,6 +73,7 @@ run: build db-start model
 
 test: deps-test model
 	bash deploy/test.sh swift test $(SWIFT_CHECKS) $(TESTFLAGS)
+	bash deploy/test.sh bash deploy/cli-tests.sh
 	bash deploy/test.sh bash deploy/browser-tests.sh
 
 bench: deps
