@@ -13,7 +13,8 @@ public final class ScratchCluster: Sendable {
         directory = parent.appendingPathComponent("scratch-\(UUID().uuidString.prefix(8))")
         var lastError: (any Error)?
         for _ in 0..<5 {
-            let candidate = Int.random(in: 40_000..<50_000)
+            // Below the ephemeral range (32768 and up): no client socket takes it while the cluster restarts.
+            let candidate = Int.random(in: 29_000..<32_000)
             do {
                 try Self.script(["start", directory.path, String(candidate)])
                 port = candidate
