@@ -2,7 +2,6 @@ import ArgumentParser
 import AtelierHTTP
 import AtelierServices
 import Foundation
-import Postgres
 
 extension Participants {
     struct Badges: AsyncParsableCommand {

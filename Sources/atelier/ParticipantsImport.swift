@@ -1,7 +1,6 @@
 import ArgumentParser
 import AtelierServices
 import Foundation
-import Postgres
 
 extension Participants {
     struct Import: AsyncParsableCommand {
