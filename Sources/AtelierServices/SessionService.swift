@@ -43,6 +43,14 @@ public struct SessionService: Sendable {
         return (token, PageSession(participant: participant, csrfToken: csrfToken))
     }
 
+    /// Forgets the sessions that ended or expired more than `days` days ago: a browser holding one
+    /// is signed out already, and the rows only said who was signed in when.
+    public func prune(olderThanDays days: Int) async throws -> Int {
+        guard days >= 0 else { throw ServiceError.invalid(field: "days", reason: "must be 0 or more") }
+        let cutoff = Date().addingTimeInterval(-Double(days) * 86_400)
+        return try await database.withConnection { try PageSessionStore.prune(endedBefore: cutoff, in: $0) }
+    }
+
     /// The live session a cookie's token belongs to, or nil: no session is not an error for a page.
     public func resolve(token: String) async throws -> PageSession? {
         guard Self.isWellFormed(token) else { return nil }

@@ -40,4 +40,11 @@ public enum PageSessionStore {
         try connection.execute(
             "UPDATE page_session SET ended_at = now() WHERE participant_id = $1 AND ended_at IS NULL", [participantID])
     }
+
+    /// Deletes the sessions that ended or expired before `cutoff`; how many. A live session is never touched.
+    public static func prune(endedBefore cutoff: Date, in connection: Connection) throws -> Int {
+        try connection.execute(
+            "DELETE FROM page_session WHERE coalesce(ended_at, expires_at) < $1 AND (ended_at IS NOT NULL OR expires_at <= now())",
+            [cutoff])
+    }
 }

@@ -6,7 +6,8 @@ struct Atelier: AsyncParsableCommand {
         commandName: "atelier",
         abstract: "From what a congress room writes to proposals a government can act on.",
         subcommands: [
-            Serve.self, Migrate.self, Demo.self, Participants.self, Events.self, ExportCommand.self, ImportCommand.self, ClusterCommand.self,
+            Serve.self, Migrate.self, Demo.self, Participants.self, Events.self, Sessions.self, ExportCommand.self, ImportCommand.self,
+            ClusterCommand.self,
             OpinionGroupsCommand.self,
             EmbedCommand.self,
             Embeddings.self,

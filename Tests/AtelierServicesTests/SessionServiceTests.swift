@@ -98,4 +98,28 @@ import Testing
         for id in others { #expect(try await services.sessions.start(code: codes[id]!).session.participant.id == id) }
         try await pool.shutdown()
     }
+
+    @Test func pruningForgetsEndedAndExpiredSessionsAndKeepsLiveOnes() async throws {
+        let (pool, services, participant, accessToken) = try await Self.setUp()
+        let (live, _) = try await services.sessions.start(code: accessToken)
+        let (ended, _) = try await services.sessions.start(code: accessToken)
+        let (expired, _) = try await services.sessions.start(code: accessToken)
+        try await services.sessions.end(token: ended)
+        try await pool.withConnection { connection in
+            // As if the browsers had signed in and out days ago.
+            try connection.execute(
+                "UPDATE page_session SET created_at = now() - interval '9 days', ended_at = now() - interval '8 days' WHERE ended_at IS NOT NULL")
+            try connection.execute(
+                "UPDATE page_session SET created_at = now() - interval '9 days', expires_at = now() - interval '6 days' WHERE token_hash = $1",
+                [Data(SHA256.hash(expired))])
+        }
+        #expect(try await services.sessions.prune(olderThanDays: 10) == 0)
+        #expect(try await services.sessions.prune(olderThanDays: 7) == 1)
+        #expect(try await services.sessions.prune(olderThanDays: 0) == 1)
+        #expect(try await services.sessions.resolve(token: live)?.participant.id == participant.id)
+        let left = try await pool.withConnection { try $0.query("SELECT count(*) FROM page_session").first!.decode(column: 0, as: Int.self) }
+        #expect(left == 1)
+        await #expect(throws: ServiceError.self) { try await services.sessions.prune(olderThanDays: -1) }
+        try await pool.shutdown()
+    }
 }
