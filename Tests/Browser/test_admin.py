@@ -82,7 +82,7 @@ def test_the_badge_sheet_issues_codes_that_sign_in_and_prints_eight_to_a_page(br
     # Those without a code yet: the people the other tests sign in as keep theirs.
     page.get_by_role("button", name="Émettre les codes et afficher la planche").click()
     expect(page.get_by_role("status")).to_contain_text("d'être émis")
-    badges = page.locator("li.badge")
+    badges = page.locator("li.badge-card")
     count = badges.count()
     assert count > 8
     assert_no_violations(page, "badge sheet 1280")
