@@ -52,7 +52,7 @@ public struct ClusteringService: Sendable {
                 case .lexical: StableClustering.recluster(documents, previous: previousClusters, options: options)
                 }
             let elapsed = ContinuousClock.now - started
-            return (outcome, representation, Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            return (outcome, representation, elapsed / .milliseconds(1))
         }
         var parameters = ClusteringParameters(clusters: Self.describe(clusters), seed: options.seed, fresh: fresh || previous == nil)
         let algorithm: String

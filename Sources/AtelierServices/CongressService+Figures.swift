@@ -14,9 +14,7 @@ extension CongressService {
     public func dashboard(for admin: Participant) async throws -> CongressDashboard {
         try admin.mustAdminister(to: "read the congress's figures")
         return try await database.withTransaction(.repeatableRead) { connection in
-            guard let congress = try CongressStore.congress(id: admin.congressID, in: connection) else {
-                throw ServiceError.notFound("no congress \(admin.congressID.uuidString.lowercased())")
-            }
+            let congress = try Self.congress(of: admin, in: connection)
             return CongressDashboard(
                 overview: try Self.overview(of: congress, in: connection), figures: try BriefingStore.figures(congressID: congress.id, in: connection)
             )

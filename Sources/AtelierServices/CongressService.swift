@@ -40,17 +40,30 @@ public struct CongressService: Sendable {
 
     /// The reader's own congress: what the pages' home shows.
     public func overview(for reader: Participant) async throws -> CongressOverview {
-        let slug = try await database.withConnection { connection in
-            guard let congress = try CongressStore.congress(id: reader.congressID, in: connection) else {
-                throw ServiceError.notFound("no congress \(reader.congressID.uuidString.lowercased())")
-            }
-            return congress.slug
+        try await database.withTransaction(.repeatableRead) { connection in
+            try Self.overview(of: try Self.congress(of: reader, in: connection), in: connection)
         }
-        return try await overview(slug: slug, for: reader)
+    }
+
+    /// The reader's own congress alone, without its workshops' counts.
+    public func congress(for reader: Participant) async throws -> Congress {
+        try await database.withConnection { try Self.congress(of: reader, in: $0) }
+    }
+
+    static func congress(of reader: Participant, in connection: Connection) throws -> Congress {
+        guard let congress = try CongressStore.congress(id: reader.congressID, in: connection) else {
+            throw ServiceError.notFound("no congress \(reader.congressID.uuidString.lowercased())")
+        }
+        return congress
     }
 
     public func workshop(id: UUID, for reader: Participant) async throws -> Workshop {
         try await database.withConnection { try Self.visibleWorkshop(id: id, for: reader, in: $0) }
+    }
+
+    /// The workshop, when `actor` leads it; otherwise `forbidden`: for the leads' own pages.
+    public func workshop(id: UUID, ledBy actor: Participant) async throws -> Workshop {
+        try await database.withConnection { try Self.ledWorkshop(id: id, by: actor, toDo: "work at its board", in: $0) }
     }
 
     /// Opens or closes a workshop: a closed workshop takes no new contributions nor votes.

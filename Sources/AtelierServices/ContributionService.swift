@@ -117,8 +117,9 @@ public struct ContributionService: Sendable {
                 try ContributionStore.withdraw(id: id, in: connection)
             } else {
                 let reason = rawReason.map(ContributionText.clean) ?? ""
-                guard !reason.isEmpty, reason.unicodeScalars.count <= 500 else {
-                    throw ServiceError.invalid(field: "reason", reason: "hiding a contribution needs a reason of 1 to 500 characters")
+                guard !reason.isEmpty, reason.unicodeScalars.count <= ContributionText.maximumReasonLength else {
+                    throw ServiceError.invalid(
+                        field: "reason", reason: "hiding a contribution needs a reason of 1 to \(ContributionText.maximumReasonLength) characters")
                 }
                 try ContributionStore.hide(id: id, reason: reason, moderatorID: actor.id, in: connection)
             }

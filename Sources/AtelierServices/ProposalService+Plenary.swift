@@ -22,9 +22,7 @@ extension ProposalService {
     /// admin: the screen faces the room. One snapshot, so counts and proposals agree.
     public func plenary(for reader: Participant) async throws -> PlenaryBoard {
         try await database.withTransaction(.repeatableRead) { connection in
-            guard let congress = try CongressStore.congress(id: reader.congressID, in: connection) else {
-                throw ServiceError.notFound("no congress \(reader.congressID.uuidString.lowercased())")
-            }
+            let congress = try CongressService.congress(of: reader, in: connection)
             let overview = try CongressService.overview(of: congress, in: connection)
             let published = Dictionary(
                 grouping: try ProposalStore.records(ProposalFilter(congressID: congress.id, statuses: [.published]), in: connection),

@@ -76,13 +76,6 @@ public struct SessionService: Sendable {
     }
 
     static func isWellFormed(_ token: String) -> Bool {
-        token.utf8.count == 43 && token.utf8.allSatisfy { byte in (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) }
-    }
-}
-
-extension RandomText {
-    static func generate(count: Int, from alphabet: [Character]) -> String {
-        var generator = SystemRandomNumberGenerator()
-        return generate(count: count, from: alphabet, using: &generator)
+        RandomText.isAlphanumeric(token[...].utf8, count: 43)
     }
 }

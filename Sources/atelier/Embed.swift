@@ -80,7 +80,7 @@ struct EmbedCommand: ParsableCommand {
     }
 
     private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        duration / .seconds(1)
     }
 
     private func format(_ duration: Duration) -> String { String(format: "%.3f", seconds(duration)) }

@@ -47,7 +47,7 @@ struct ExportCommand: AsyncParsableCommand {
         try Data(file.bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
         printError("Wrote \(output) (\(file.bytes.count) bytes, \(file.mediaType)).")
         if timing {
-            let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+            let milliseconds = elapsed / .milliseconds(1)
             printError("atelier export: \(format.name) in \(String(format: "%.1f", milliseconds)) ms")
         }
     }

@@ -39,7 +39,7 @@ struct OpinionGroupsCommand: ParsableCommand {
             let result = OpinionGroups.compute(matrix, options: options)
             if timing {
                 let milliseconds = { (duration: Duration) in
-                    String(format: "%.2f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1e3)
+                    String(format: "%.2f", duration / .milliseconds(1))
                 }
                 printError(
                     "atelier opinion-groups: \(matrix.participants.count) × \(matrix.contributions.count), \(cast.count) votes: "

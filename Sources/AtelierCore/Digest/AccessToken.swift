@@ -17,9 +17,6 @@ public enum AccessToken {
 
     /// Rejects what cannot be a token before any database work.
     public static func isWellFormed(_ token: String) -> Bool {
-        token.hasPrefix(prefix) && token.utf8.count == prefix.utf8.count + 43
-            && token.utf8.dropFirst(prefix.utf8.count).allSatisfy { byte in
-                (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
-            }
+        token.hasPrefix(prefix) && RandomText.isAlphanumeric(token.dropFirst(prefix.count).utf8, count: 43)
     }
 }

@@ -7,4 +7,15 @@ public enum RandomText {
 
     /// Letters and digits: 43 of them carry more than 256 bits.
     public static let alphanumeric = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+    /// Drawn from the system's cryptographic generator (`getrandom` on Linux).
+    public static func generate(count: Int, from alphabet: [Character]) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return generate(count: count, from: alphabet, using: &generator)
+    }
+
+    /// Whether `text` is exactly `count` characters of `alphanumeric`: what a secret made here looks like.
+    public static func isAlphanumeric(_ text: Substring.UTF8View, count: Int) -> Bool {
+        text.count == count && text.allSatisfy { byte in (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) }
+    }
 }

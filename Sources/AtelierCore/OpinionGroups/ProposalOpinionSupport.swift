@@ -37,9 +37,11 @@ public enum ProposalOpinionSupport {
     public static func support(
         sources: [Int], tallies: [[GroupTally]], groupSizes: [Int], minimumGroupSize: Int = defaultMinimumGroupSize
     ) -> Support {
+        // A contribution that is the source twice counts once.
+        let distinct = Set(sources)
         var shown: [GroupSupport] = []
         for (group, columns) in tallies.enumerated() where groupSizes[group] >= minimumGroupSize {
-            let tally = Set(sources).reduce(GroupTally()) { $0 + columns[$1] }
+            let tally = distinct.reduce(GroupTally()) { $0 + columns[$1] }
             let share = { (count: Int) in tally.votes > 0 ? Double(count) / Double(tally.votes) : nil }
             shown.append(
                 GroupSupport(

@@ -7,6 +7,8 @@ import Foundation
 public enum ContributionText {
     public static let maximumBodyLength = 2000
     public static let maximumTitleLength = 200
+    /// A moderator's reason for hiding a contribution, which its author reads.
+    public static let maximumReasonLength = 500
 
     public enum Problem: Error, Equatable, Sendable {
         case blankBody

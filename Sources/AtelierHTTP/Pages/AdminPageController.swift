@@ -93,7 +93,7 @@ struct AdminPageController {
         let session = try context.pageCaller()
         let query = try QueryParameters(request)
         guard let format = try query.oneOf("format", ExportFormat.self) else { throw PageError(.notFound, "Choisissez un format d'export.") }
-        let slug = try await congresses.overview(for: session.participant).congress.slug
+        let slug = try await congresses.congress(for: session.participant).slug
         let exportRequest = ExportRequest(
             congressSlug: slug, status: try query.oneOf("status", ExportStatus.self) ?? .published, format: format,
             votes: try query.oneOf("votes", ExportVotes.self) ?? .aggregated)

@@ -7,10 +7,10 @@ import Hummingbird
 /// What the lead's pages share: where each page of a workshop's board lives, how a form names
 /// a proposal at the version it was read, and the board's refusals said in French.
 enum Board {
-    static func path(_ workshop: UUID) -> String { "/ateliers/\(workshop.uuidString.lowercased())/tableau" }
+    static func path(_ workshop: UUID) -> String { "/ateliers/\(workshop.json)/tableau" }
 
     static func proposalPath(_ workshop: UUID, _ proposal: UUID) -> String {
-        path(workshop) + "/propositions/\(proposal.uuidString.lowercased())"
+        path(workshop) + "/propositions/\(proposal.json)"
     }
 
     static func statusLabel(_ status: ProposalStatus) -> String {
@@ -23,7 +23,7 @@ enum Board {
 
     /// A proposal as a checkbox or an option names it: its id and the version the page showed,
     /// so that the service refuses the action if someone changed the proposal meanwhile.
-    static func value(_ proposal: Proposal) -> String { "\(proposal.id.uuidString.lowercased())@\(proposal.version)" }
+    static func value(_ proposal: Proposal) -> String { "\(proposal.id.json)@\(proposal.version)" }
 
     static func versioned(_ value: String) throws -> VersionedProposal {
         let parts = value.split(separator: "@")
@@ -51,7 +51,7 @@ enum Board {
     }
 
     /// A fresh key for each form shown: sent twice (a double click), the action happens once.
-    static func formKey() -> String { UUID().uuidString.lowercased() }
+    static func formKey() -> String { UUID().json }
 
     /// Runs a restructuring action; what the service refuses as invalid comes back as a page in
     /// French, with the status the API would give.
@@ -89,11 +89,16 @@ enum Board {
 }
 
 extension FrenchFormat {
-    /// "29 janv. à 14 h 05", in the congress's time zone: when a lead did something on the board.
-    static func time(_ date: Date) -> String {
+    /// The congress's calendar, in France: made once, read by every page that tells a time.
+    static let congressCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .gmt
-        let parts = calendar.dateComponents([.day, .month, .hour, .minute], from: date)
+        return calendar
+    }()
+
+    /// "29 janv. à 14 h 05", in the congress's time zone: when a lead did something on the board.
+    static func time(_ date: Date) -> String {
+        let parts = congressCalendar.dateComponents([.day, .month, .hour, .minute], from: date)
         let minute = parts.minute ?? 0
         return "\(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) à \(parts.hour ?? 0) h \(minute < 10 ? "0" : "")\(minute)"
     }

@@ -123,7 +123,7 @@ struct BoardPageController {
         let ids = try Board.ids(fields.all("proposition"))
         let ranked = ids.enumerated().map { index, id in
             (
-                id: id, rank: fields["rang-\(id.uuidString.lowercased())"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? index + 1,
+                id: id, rank: fields["rang-\(id.json)"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? index + 1,
                 index: index
             )
         }
@@ -150,12 +150,12 @@ struct BoardPageController {
         } catch ServiceError.notFound {
             clustering = nil
         }
-        let chosenIDs = Set(chosen.map { $0.uuidString.lowercased() })
+        let chosenIDs = Set(chosen.map { $0.json })
         let outliers = (clustering?.run.outcome.outliers ?? []).compactMap { id in
             clustering?.excerpts[id].map { Outlier(id: id, text: $0.text, checked: chosenIDs.contains(id)) }
         }
         let base = Board.path(workshopID)
-        let id = workshopID.uuidString.lowercased()
+        let id = workshopID.json
         let cards = proposals.items.enumerated().map { Self.card($1, rank: $0 + 1, workshop: workshopID) }
         let page = BoardPage(
             title: workshop.title, base: base, notice: notice, proposals: cards, drafts: cards.contains { $0.isDraft }, ordered: !cards.isEmpty,
@@ -172,7 +172,7 @@ struct BoardPageController {
         let proposal = view.record.proposal
         let item = ProposalsPageController.item(view)
         return ProposalCard(
-            id: proposal.id.uuidString.lowercased(), title: proposal.title, status: Board.statusLabel(proposal.status),
+            id: proposal.id.json, title: proposal.title, status: Board.statusLabel(proposal.status),
             isDraft: proposal.status == .draft, support: item.support, votes: item.votes, link: Board.proposalPath(workshop, proposal.id),
             value: Board.value(proposal), rank: rank)
     }

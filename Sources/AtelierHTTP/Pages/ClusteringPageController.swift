@@ -86,7 +86,7 @@ struct ClusteringPageController {
         }
         let page = ClusteringPage(
             workshop: workshop.title, board: base, runAction: base + "/regroupements", adoptAction: base + "/adoptions",
-            events: "/ateliers/\(workshopID.uuidString.lowercased())/evenements",
+            events: "/ateliers/\(workshopID.json)/evenements",
             run: view.map { Self.summary($0.run) },
             clusters: view?.run.outcome.clusters.map { identified in
                 let cluster = identified.cluster
@@ -145,7 +145,7 @@ struct ClusteringPageController {
     static func summary(_ run: ClusteringRun) -> RunSummary {
         let lexical = run.parameters.representation != "hybrid"
         return RunSummary(
-            id: run.id.uuidString.lowercased(),
+            id: run.id.json,
             summary: "Calculé le \(FrenchFormat.time(run.createdAt)) sur "
                 + "\(FrenchFormat.count(run.contributionCount, "contribution publiée", "contributions publiées")) : "
                 + "\(FrenchFormat.count(run.outcome.clusters.count, "regroupement", "regroupements")), "

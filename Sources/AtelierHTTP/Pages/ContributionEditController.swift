@@ -39,7 +39,7 @@ struct ContributionEditController {
         do {
             let edited = try await contributions.edit(id: id, title: title.map { .set($0) } ?? .clear, body: body, by: session.participant)
             return WorkshopPageController.seeOther(
-                "/ateliers/\(edited.workshopID.uuidString.lowercased())?message=modifiee#c-\(id.uuidString.lowercased())")
+                "/ateliers/\(edited.workshopID.json)?message=modifiee#c-\(id.json)")
         } catch let error as ServiceError {
             guard case .invalid(let field, _) = error, field == "title" || field == "body" else { throw error }
             let contribution = try await contributions.contribution(id: id, for: session.participant)
@@ -53,7 +53,7 @@ struct ContributionEditController {
         let id = try context.pathID("contribution", resource: "contribution")
         let contribution = try await own(id, session: session)
         _ = try await contributions.remove(id: id, reason: nil, by: session.participant)
-        return WorkshopPageController.seeOther("/ateliers/\(contribution.workshopID.uuidString.lowercased())?message=retiree")
+        return WorkshopPageController.seeOther("/ateliers/\(contribution.workshopID.json)?message=retiree")
     }
 
     /// The reader's own contribution. Someone else's is not edited here, and removing it is
@@ -67,8 +67,8 @@ struct ContributionEditController {
     }
 
     func render(_ form: ContributionForm, contribution: Contribution, session: PageSession, status: HTTPResponse.Status = .ok) -> Response {
-        let id = contribution.id.uuidString.lowercased()
-        let back = "/ateliers/\(contribution.workshopID.uuidString.lowercased())#c-\(id)"
+        let id = contribution.id.json
+        let back = "/ateliers/\(contribution.workshopID.json)#c-\(id)"
         let failed = form.bodyError != nil || form.titleError != nil
         return pages.render(
             "modifier", title: failed ? "Erreur : modifier votre contribution" : "Modifier votre contribution",

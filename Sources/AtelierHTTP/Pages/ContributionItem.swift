@@ -33,14 +33,16 @@ struct ContributionItem {
     static let labels: [(VoteValue, String)] = [(.agree, "D'accord"), (.disagree, "Pas d'accord"), (.pass, "Passer")]
 
     init(_ contribution: Contribution, reader: Participant, workshopOpen: Bool) {
-        let author = ContributionRepresentation(contribution, reader: reader).author
-        id = contribution.id.uuidString.lowercased()
+        let isYou = contribution.authorID == reader.id
+        let credit = Byline(
+            name: contribution.authorName, named: contribution.authorNamed, organisation: contribution.organisation, readerIsAuthor: isYou)
+        id = contribution.id.json
         let excerpt = contribution.title ?? Self.excerpt(contribution.body)
         body = contribution.body
-        let writer = [author.name, author.organisation].compactMap { $0 }.joined(separator: ", ").nonEmpty ?? "une personne anonyme"
-        self.author = author.isYou ? "vous" : writer
-        heading = contribution.title ?? (author.isYou ? "Votre contribution" : "Contribution de \(writer)")
-        byline = contribution.title == nil ? nil : author.isYou ? "Par vous" : "Par \(writer)"
+        let writer = credit.writer
+        author = isYou ? "vous" : writer
+        heading = contribution.title ?? (isYou ? "Votre contribution" : "Contribution de \(writer)")
+        byline = contribution.title == nil ? nil : isYou ? "Par vous" : "Par \(writer)"
         tally = Self.tally(contribution.votes)
         agree = contribution.votes.agree
         disagree = contribution.votes.disagree
@@ -52,7 +54,7 @@ struct ContributionItem {
         }
         votable = workshopOpen && contribution.status == .published
         editLink =
-            author.isYou && workshopOpen && contribution.status == .published ? "/contributions/\(id)/modifier" : nil
+            isYou && workshopOpen && contribution.status == .published ? "/contributions/\(id)/modifier" : nil
         moderation = contribution.status == .hidden ? "Masquée par l'animation : \(contribution.moderationReason ?? "")" : nil
     }
 

@@ -46,7 +46,7 @@ struct HomePageController {
     /// Workshops under their engagement, in the programme's order; those of no engagement last.
     static func group(_ overview: CongressOverview, for reader: Participant) -> [EngagementItem] {
         func item(_ summary: WorkshopSummary) -> WorkshopItem {
-            let id = summary.workshop.id.uuidString.lowercased()
+            let id = summary.workshop.id.json
             return WorkshopItem(
                 title: summary.workshop.title, link: "/ateliers/\(id)",
                 open: summary.workshop.status == .open,

@@ -22,7 +22,7 @@ struct ModerationPageController {
         let reason: String
         let back: String
         let reasonError: String?
-        let reasonLimit = FrenchFormat.number(500)
+        let reasonLimit = FrenchFormat.number(ContributionText.maximumReasonLength)
     }
 
     @Sendable func form(request: Request, context: AtelierRequestContext) async throws -> Response {
@@ -44,7 +44,8 @@ struct ModerationPageController {
         } catch ServiceError.invalid(let field, _) where field == "reason" {
             return try await render(
                 workshopID, contributionID, request: request, session: session, reason: reason, back: fields["retour"],
-                error: "Donnez une raison de 1 à 500 caractères : l'auteur la lira.", status: .unprocessableContent)
+                error: "Donnez une raison de 1 à \(FrenchFormat.number(ContributionText.maximumReasonLength)) caractères : l'auteur la lira.",
+                status: .unprocessableContent)
         }
         return WorkshopPageController.seeOther(Self.back(fields["retour"], workshopID))
     }
@@ -57,11 +58,9 @@ struct ModerationPageController {
         return path
     }
 
-    /// The clustering run is the leads' alone: reading it refuses this page to everyone else.
+    /// Moderation is the leads' work: anyone else is refused this page.
     func leadsOnly(_ workshopID: UUID, _ participant: Participant) async throws {
-        do {
-            _ = try await services.clusterings.latest(workshopID: workshopID, for: participant)
-        } catch ServiceError.notFound {}
+        _ = try await services.congresses.workshop(id: workshopID, ledBy: participant)
     }
 
     func ids(_ context: AtelierRequestContext) throws -> (UUID, UUID) {

@@ -51,7 +51,7 @@ struct ParticipantsPageController {
 
     @Sendable func importFile(request: Request, context: AtelierRequestContext) async throws -> Response {
         let session = try context.pageCaller()
-        let slug = try await congresses.overview(for: session.participant).congress.slug
+        let slug = try await congresses.congress(for: session.participant).slug
         guard let file = context.formFields().file(Self.fileField), !file.isEmpty else {
             return try await page(
                 context: context, imported: nil, problems: [], summary: "Choisissez le fichier d'inscription (CSV) à importer.",

@@ -82,7 +82,7 @@ struct PlenaryScreenController {
                             group.addTask {
                                 for try await item in feed {
                                     switch item {
-                                    case .event: continuation.yield("data: \(feed.workshopID.uuidString.lowercased())\n\n")
+                                    case .event: continuation.yield("data: \(feed.workshopID.json)\n\n")
                                     case .heartbeat: continuation.yield(": heartbeat\n\n")
                                     case .ready, .reset: break
                                     }
@@ -106,11 +106,11 @@ struct PlenaryScreenController {
         board.workshops.map { workshop in
             let counts = workshop.summary.counts
             return Panel(
-                id: workshop.summary.workshop.id.uuidString.lowercased(), title: workshop.summary.workshop.title,
+                id: workshop.summary.workshop.id.json, title: workshop.summary.workshop.title,
                 contributions: FrenchFormat.count(counts.contributions, "contribution", "contributions"),
                 votes: FrenchFormat.count(counts.votes, "vote", "votes"),
                 proposals: workshop.proposals.map { record in
-                    Line(id: record.proposal.id.uuidString.lowercased(), title: record.proposal.title, support: support(record.support))
+                    Line(id: record.proposal.id.json, title: record.proposal.title, support: support(record.support))
                 },
                 none: workshop.proposals.isEmpty)
         }
@@ -129,9 +129,7 @@ struct PlenaryScreenController {
 
     /// "Chiffres de 14h05": the hour in France, where the congress is.
     static func updated(_ date: Date = Date()) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
-        let time = calendar.dateComponents([.hour, .minute], from: date)
+        let time = FrenchFormat.congressCalendar.dateComponents([.hour, .minute], from: date)
         return "Chiffres de \(time.hour ?? 0)h\(String(format: "%02d", time.minute ?? 0))."
     }
 }

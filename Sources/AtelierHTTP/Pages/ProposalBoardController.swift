@@ -187,10 +187,10 @@ struct ProposalBoardController {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let lead = session.participant
-        // The history is the leads' alone: reading it is what refuses everyone else this page.
-        _ = try await services.proposals.revisions(proposalID: proposalID, cursor: nil, limit: 1, for: lead)
+        // A draft does not exist for those who do not lead its workshop (404, as in the API); a
+        // published proposal's page on the board is refused them (403).
         let view = try Board.proposal(try await services.proposals.proposal(id: proposalID, for: lead), of: workshopID)
-        let workshop = try await services.congresses.workshop(id: workshopID, for: lead)
+        let workshop = try await services.congresses.workshop(id: workshopID, ledBy: lead)
         let drafts = try await services.proposals.page(
             workshopID: workshopID, statuses: [.draft], includeRetired: false, cursor: nil, limit: 100, for: lead)
         let proposal = view.record.proposal
@@ -228,7 +228,7 @@ struct ProposalBoardController {
 
     static func source(_ source: ProposalSource, concealed: Set<UUID>, workshop: UUID, proposal: UUID) -> Source {
         let contribution = source.contribution
-        let id = source.contributionID.uuidString.lowercased()
+        let id = source.contributionID.json
         let text =
             concealed.contains(source.contributionID)
             ? "(contribution retirée par son auteur)"
@@ -241,9 +241,7 @@ struct ProposalBoardController {
             }
         return Source(
             id: id, text: text,
-            // Names only with the author's consent, as everywhere else.
-            author: [contribution.authorNamed ? contribution.authorName : "Auteur non nommé", contribution.organisation].compactMap { $0 }
-                .joined(separator: ", "),
+            author: Byline(name: contribution.authorName, named: contribution.authorNamed, organisation: contribution.organisation).writer,
             tally: ContributionItem.tally(contribution.votes), note: [status, source.note].compactMap { $0 }.joined(separator: " ").nonEmpty,
             hide: contribution.status == .published
                 ? Board.path(workshop) + "/contributions/\(id)/masquer?retour=" + FormFields.encode(Board.proposalPath(workshop, proposal))

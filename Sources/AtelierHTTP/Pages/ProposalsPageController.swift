@@ -39,7 +39,7 @@ struct ProposalsPageController {
         let page = try await services.proposals.page(
             workshopID: workshopID, statuses: [.published], includeRetired: false, cursor: nil, limit: 100, for: session.participant)
         let model = ProposalsPage(
-            workshop: workshop.title, back: "/ateliers/\(workshopID.uuidString.lowercased())",
+            workshop: workshop.title, back: "/ateliers/\(workshopID.json)",
             proposals: page.items.map(Self.item))
         return pages.render("propositions", title: "Propositions : \(workshop.title)", page: model, session: session)
     }
@@ -51,20 +51,20 @@ struct ProposalsPageController {
             context.formFields()["soutien"] == "retirer"
             ? try await services.proposals.withdrawEndorsement(proposalID: id, by: session.participant)
             : try await services.proposals.endorse(proposalID: id, by: session.participant)
-        let workshop = view.record.proposal.workshopID.uuidString.lowercased()
-        return WorkshopPageController.seeOther("/ateliers/\(workshop)/propositions#p-\(id.uuidString.lowercased())")
+        let workshop = view.record.proposal.workshopID.json
+        return WorkshopPageController.seeOther("/ateliers/\(workshop)/propositions#p-\(id.json)")
     }
 
     static func item(_ view: ProposalView) -> ProposalItem {
         let support = view.record.support
         let share = support.agreeShare.map { " (\(Int(($0 * 100).rounded())) % d'accord)" } ?? ""
         return ProposalItem(
-            id: view.record.proposal.id.uuidString.lowercased(), title: view.record.proposal.title, synthesis: view.record.proposal.synthesis,
+            id: view.record.proposal.id.json, title: view.record.proposal.title, synthesis: view.record.proposal.synthesis,
             support: "Issue de \(FrenchFormat.count(support.contributions, "contribution", "contributions")), "
                 + "\(FrenchFormat.count(support.authors, "auteur", "auteurs")), "
                 + "\(FrenchFormat.count(support.organisations, "collectivité", "collectivités")).",
             votes: "Votes sur ces contributions : \(ContributionItem.tally(support.votes))\(share).",
             endorsements: FrenchFormat.count(support.endorsements, "soutien", "soutiens"), endorsed: view.endorsedByReader,
-            action: "/propositions/\(view.record.proposal.id.uuidString.lowercased())/soutien")
+            action: "/propositions/\(view.record.proposal.id.json)/soutien")
     }
 }

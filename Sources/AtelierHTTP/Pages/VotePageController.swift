@@ -35,12 +35,12 @@ struct VotePageController {
         if request.headers[.accept]?.contains("application/json") ?? false {
             return JSON.response(
                 VoteResult(
-                    contribution: id.uuidString.lowercased(), agree: contribution.votes.agree, disagree: contribution.votes.disagree,
+                    contribution: id.json, agree: contribution.votes.agree, disagree: contribution.votes.disagree,
                     pass: contribution.votes.pass, myVote: contribution.myVote?.rawValue, tally: ContributionItem.tally(contribution.votes),
                     myVoteText: ContributionItem.myVote(contribution.myVote)))
         }
-        let back = Self.localReturn(fields["retour"]) ?? "/ateliers/\(contribution.workshopID.uuidString.lowercased())"
-        return WorkshopPageController.seeOther(back + "#c-\(id.uuidString.lowercased())")
+        let back = Self.localReturn(fields["retour"]) ?? "/ateliers/\(contribution.workshopID.json)"
+        return WorkshopPageController.seeOther(back + "#c-\(id.json)")
     }
 
     /// Where to go back to after a form: a workshop page of this site, never anywhere else.

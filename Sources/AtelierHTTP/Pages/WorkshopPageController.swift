@@ -60,8 +60,8 @@ struct WorkshopPageController {
         do {
             let (contribution, _) = try await services.contributions.post(
                 workshopID: workshopID, title: title, body: body, idempotencyKey: fields.text("_cle"), by: session.participant)
-            let id = contribution.id.uuidString.lowercased()
-            return Self.seeOther("/ateliers/\(workshopID.uuidString.lowercased())?message=publiee#c-\(id)")
+            let id = contribution.id.json
+            return Self.seeOther("/ateliers/\(workshopID.json)?message=publiee#c-\(id)")
         } catch let error as ServiceError {
             guard case .invalid(let field, _) = error, field == "title" || field == "body" else { throw error }
             let form = ContributionForm(
@@ -86,7 +86,7 @@ struct WorkshopPageController {
         } catch ServiceError.invalid(let field, _) where field == "cursor" || field == "q" {
             throw PageError(.unprocessableContent, field == "q" ? "La recherche fait au plus 200 caractères." : "Ce lien de page n'est plus valable.")
         }
-        let id = workshopID.uuidString.lowercased()
+        let id = workshopID.json
         let open = workshop.status == .open
         let listing = Self.listing(id: id, query: query, sort: sort)
         let page = WorkshopPage(
@@ -98,7 +98,7 @@ struct WorkshopPageController {
             next: contributions.nextCursor.map { listing + "&apres=" + FormFields.encode($0) }, firstPage: cursor == nil ? nil : listing,
             returnTo: request.uri.path + (request.uri.query.map { "?" + $0 } ?? ""),
             form: open
-                ? form ?? ContributionForm(action: "/ateliers/\(id)/contributions", submit: "Publier", key: UUID().uuidString.lowercased())
+                ? form ?? ContributionForm(action: "/ateliers/\(id)/contributions", submit: "Publier", key: UUID().json)
                 : nil,
             events: "/ateliers/\(id)/evenements", proposals: "/ateliers/\(id)/propositions")
         let title = (form?.bodyError ?? form?.titleError) != nil ? "Erreur : \(workshop.title)" : workshop.title
