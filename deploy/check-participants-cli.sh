@@ -41,12 +41,12 @@ else
 fi
 
 "$binary" participants badges --congress agen-2026 --base-url https://atelier.example.fr --output "$tmp/badges.html" 2>/dev/null
-cards=$(grep -c 'class="badge"' "$tmp/badges.html" || true)
+cards=$(grep -c 'class="badge-card"' "$tmp/badges.html" || true)
 without=$(psql "$DATABASE_URL" -Atc "SELECT count(*) FROM participant p WHERE role <> 'display' AND NOT EXISTS (SELECT 1 FROM badge_code b WHERE b.participant_id = p.id)")
 [ "$without" -eq 0 ] && [ "$cards" -gt 0 ] && grep -q '<style>' "$tmp/badges.html" && grep -q 'https://atelier.example.fr/entrer/' "$tmp/badges.html" \
   && pass "the badge sheet: $cards cards in one file" || fail "badge sheet: $cards cards, $without without a code"
 "$binary" participants badges --congress agen-2026 --base-url https://atelier.example.fr --output "$tmp/again.html" 2>/dev/null
-[ "$(grep -c 'class="badge"' "$tmp/again.html" || true)" -eq 0 ] && pass "printing again issues no code to those who have one" \
+[ "$(grep -c 'class="badge-card"' "$tmp/again.html" || true)" -eq 0 ] && pass "printing again issues no code to those who have one" \
   || fail "second sheet has cards"
 rc=0
 "$binary" participants badges --congress nulle-part --base-url https://atelier.example.fr --output "$tmp/none.html" 2>/dev/null || rc=$?
