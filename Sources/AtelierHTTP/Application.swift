@@ -31,6 +31,7 @@ public enum AtelierApplication {
         ConsolidationController(proposals: services.proposals).addRoutes(to: api)
         EventController(events: services.events).addRoutes(to: api)
         ExportController(exports: services.exports).addRoutes(to: api)
+        PersonalDataController(personalData: services.personalData).addRoutes(to: api)
 
         let site = router.group().add(middleware: PageSessionMiddleware(sessions: services.sessions, errors: problems))
         SignInController(sessions: services.sessions, pages: pages, settings: settings).addRoutes(to: site)
@@ -48,6 +49,7 @@ public enum AtelierApplication {
         ParticipantsPageController(participants: services.participants, congresses: services.congresses, pages: pages).addRoutes(to: site)
         BadgeSheetController(participants: services.participants, congresses: services.congresses, pages: pages).addRoutes(to: site)
         PlenaryScreenController(proposals: services.proposals, events: services.events, pages: pages).addRoutes(to: site)
+        PersonalDataPageController(personalData: services.personalData, pages: pages).addRoutes(to: site)
 
         routes.load(router.routes)
         return router

@@ -16,6 +16,7 @@ public struct Services: Sendable {
     public let events: EventService
     public let exports: ExportService
     public let dumps: CongressDumpService
+    public let personalData: PersonalDataService
     public let schema: SchemaService
     public let embeddings: EmbeddingService
 
@@ -36,6 +37,7 @@ public struct Services: Sendable {
         events = EventService(pool: pool)
         exports = ExportService(pool: pool, compute: compute)
         dumps = CongressDumpService(pool: pool)
+        personalData = PersonalDataService(pool: pool)
         schema = SchemaService(database: Database(pool: pool))
     }
 

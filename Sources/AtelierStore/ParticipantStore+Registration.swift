@@ -7,7 +7,7 @@ extension ParticipantStore {
     /// Every participant of the congress, by name then organisation.
     public static func participants(congressID: UUID, in connection: Connection) throws -> [Participant] {
         try connection.query(
-            "\(selectParticipant) WHERE p.congress_id = $1 GROUP BY p.id ORDER BY lower(p.display_name), p.organisation NULLS FIRST, p.id",
+            "\(selectParticipant) WHERE p.congress_id = $1 AND NOT p.anonymous_voter GROUP BY p.id ORDER BY lower(p.display_name), p.organisation NULLS FIRST, p.id",
             [congressID]
         ).map(decode)
     }

@@ -118,6 +118,7 @@ import Testing
 
     static let cases: [Case] = [
         Case("GET", "/api/v1/me", everyone) { _ in Call(path: "/api/v1/me") },
+        Case("GET", "/api/v1/me/data", participants) { _ in Call(path: "/api/v1/me/data") },
         Case("GET", "/api/v1/congresses/{congress}", everyone) { _ in Call(path: "/api/v1/congresses/test-congress") },
         Case("GET", "/api/v1/workshops/{workshop}", everyone) { world in Call(path: "/api/v1/workshops/\(world.workshop)") },
         Case("PATCH", "/api/v1/workshops/{workshop}", consolidators) { world in
@@ -247,6 +248,10 @@ import Testing
         },
         Case("GET", "/api/v1/workshops/{workshop}/events", "each sees its audience's events", everyone) { world in
             Call(path: "/api/v1/workshops/\(world.workshop)/events", stream: true)
+        },
+        // Last: each role erases itself, and its token opens nothing afterwards.
+        Case("POST", "/api/v1/me/erasure", [204, 204, 204, 204, 403]) { _ in
+            Call(path: "/api/v1/me/erasure", json: json(["contributions": "anonymous"]))
         },
     ]
 

@@ -167,6 +167,7 @@ import Testing
             String($0.dropLast(".mustache".count))
         }
         let fixtures = Self.fixtures().merging(BoardTemplateFixtures.fixtures()) { first, _ in first }
+            .merging(PersonalDataTemplateFixtures.fixtures()) { first, _ in first }
         let pageTemplates = try templates.filter { name in
             try String(contentsOf: folder.appendingPathComponent("\(name).mustache"), encoding: .utf8).hasPrefix("{{<layout}}")
         }

@@ -1,0 +1,26 @@
+-- People's rights over their data: erasure of one participant, and the purge of a whole
+-- congress's personal data once the briefing is delivered.
+--
+-- * An erased participant keeps their row, so that their contributions (kept anonymous or
+--   withdrawn, as they chose), the proposals citing them and the append-only consolidation log
+--   still hold together; the row loses its name, organisation, external reference, consent to
+--   be named and leads, and gets erased_at. Their tokens, badge code and sessions are deleted.
+-- * Their votes and endorsements still count, but no longer point at them: they move to a fresh
+--   row of their own, an anonymous voter, one per erased person so that the opinion groups still
+--   see one voter's pattern. Nothing ties it to the erased row: no reference, no name, and a
+--   creation time that is the congress's own, not the moment of the erasure. (When a single
+--   person is erased, that they are the one who asked is known anyway; the row says no more.)
+-- * An anonymous voter is no one: it cannot sign in and is not counted among the participants.
+-- * A purge, after the briefing, removes every name, external reference, token, code and session
+--   of a congress, and replaces each organisation by a number ("collectivité 7"): the briefing
+--   counts distinct organisations (on its cover, and for each proposal's provenance), and those
+--   counts must not change, while which town spoke must no longer be said. The congress keeps the
+--   date of its purge.
+
+ALTER TABLE participant
+    ADD COLUMN erased_at timestamptz,
+    ADD COLUMN anonymous_voter boolean NOT NULL DEFAULT false,
+    ADD CHECK (NOT anonymous_voter OR (organisation IS NULL AND NOT named AND external_ref IS NULL AND role = 'attendee')),
+    ADD CHECK (erased_at IS NULL OR (organisation IS NULL AND NOT named AND external_ref IS NULL));
+
+ALTER TABLE congress ADD COLUMN personal_data_purged_at timestamptz;
