@@ -24,3 +24,21 @@ ALTER TABLE participant
     ADD CHECK (erased_at IS NULL OR (organisation IS NULL AND NOT named AND external_ref IS NULL));
 
 ALTER TABLE congress ADD COLUMN personal_data_purged_at timestamptz;
+
+-- Nobody signs in as an erased participant or an anonymous voter: no token, badge code or session
+-- is ever given to one again, whichever command or route asks.
+CREATE FUNCTION refuse_access_to_no_one() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM participant WHERE id = NEW.participant_id AND (erased_at IS NOT NULL OR anonymous_voter)) THEN
+        RAISE EXCEPTION 'participant % was erased: no access may be given to them', NEW.participant_id
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER access_token_to_someone BEFORE INSERT OR UPDATE ON access_token
+    FOR EACH ROW EXECUTE FUNCTION refuse_access_to_no_one();
+CREATE TRIGGER badge_code_to_someone BEFORE INSERT OR UPDATE ON badge_code
+    FOR EACH ROW EXECUTE FUNCTION refuse_access_to_no_one();
+CREATE TRIGGER page_session_to_someone BEFORE INSERT OR UPDATE ON page_session
+    FOR EACH ROW EXECUTE FUNCTION refuse_access_to_no_one();

@@ -107,6 +107,11 @@ import ZipSupport
         }
         #expect(try await Self.tallies(scene.pool) == tallies)
         await #expect(throws: ServiceError.self) { try await scene.services.access.authenticate(token: token) }
+        // No command gives them access again, nor lists them for a badge.
+        await #expect(throws: (any Error).self) { try await scene.services.participants.issueToken(participantID: person.id) }
+        await #expect(throws: (any Error).self) { try await scene.services.participants.issueBadgeCode(participantID: person.id) }
+        let sheet = try await scene.services.participants.badges(.everyone, congressSlug: "agen-2026")
+        #expect(!sheet.badges.contains { $0.participant.id == person.id || $0.participant.displayName == "anonyme" })
         // Nothing points from the erased row to the votes: they belong to a row of their own.
         let (linked, voters, erasedVotes) = try await scene.pool.withConnection { connection in
             try connection.query(
