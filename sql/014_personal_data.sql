@@ -42,3 +42,39 @@ CREATE TRIGGER badge_code_to_someone BEFORE INSERT OR UPDATE ON badge_code
     FOR EACH ROW EXECUTE FUNCTION refuse_access_to_no_one();
 CREATE TRIGGER page_session_to_someone BEFORE INSERT OR UPDATE ON page_session
     FOR EACH ROW EXECUTE FUNCTION refuse_access_to_no_one();
+
+-- Moving an erased person's votes to their anonymous voter changes no tally, so it must emit no
+-- contribution.tallied event: a burst of unchanged counts on the live stream, at the moment of
+-- the erasure, would tell every reader which contributions that person had voted on. An update
+-- of votes now emits for the contributions whose multiset of values changed, not whose voters
+-- did; for every other update this is the same set as before (sql/007_workshop_event.sql).
+CREATE OR REPLACE FUNCTION vote_emit_tallied() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    changed uuid[];
+    tallied record;
+BEGIN
+    -- Each branch names only the transition tables its trigger declares.
+    IF TG_OP = 'INSERT' THEN
+        SELECT array_agg(DISTINCT contribution_id) INTO changed FROM new_vote;
+    ELSIF TG_OP = 'DELETE' THEN
+        SELECT array_agg(DISTINCT contribution_id) INTO changed FROM old_vote;
+    ELSE
+        SELECT array_agg(DISTINCT contribution_id) INTO changed FROM (
+            (SELECT contribution_id, value FROM new_vote EXCEPT ALL SELECT contribution_id, value FROM old_vote)
+            UNION ALL
+            (SELECT contribution_id, value FROM old_vote EXCEPT ALL SELECT contribution_id, value FROM new_vote)) AS difference;
+    END IF;
+    IF changed IS NULL THEN
+        RETURN NULL;
+    END IF;
+    -- Workshop by workshop, in one order, so two statements lock workshops alike.
+    FOR tallied IN
+        SELECT id, congress_id, workshop_id, agree_count, disagree_count, pass_count
+        FROM contribution WHERE id = ANY (changed) ORDER BY workshop_id, id
+    LOOP
+        PERFORM atelier_emit_event(tallied.congress_id, tallied.workshop_id, 'contribution.tallied',
+            jsonb_build_object('contribution', tallied.id, 'votes', jsonb_build_object(
+                'agree', tallied.agree_count, 'disagree', tallied.disagree_count, 'pass', tallied.pass_count)));
+    END LOOP;
+    RETURN NULL;
+END $$;
