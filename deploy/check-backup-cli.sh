@@ -49,8 +49,10 @@ for format in $formats; do
     fail "$format differs after the restore"
   fi
 done
-erased=$(psql "$restored_url" -Atc "SELECT count(*) FROM participant WHERE erased_at IS NOT NULL OR anonymous_voter")
-[ "$erased" = 2 ] && pass "the erasure is restored as it was" || fail "erased rows after the restore: $erased"
+erased_rows="SELECT count(*) FROM participant WHERE erased_at IS NOT NULL OR anonymous_voter"
+erased=$(psql "$restored_url" -Atc "$erased_rows")
+expected=$(psql "$DATABASE_URL" -Atc "$erased_rows")
+[ "$erased" = "$expected" ] && [ "$erased" -ge 2 ] && pass "the erasure is restored as it was" || fail "erased rows after the restore: $erased, not $expected"
 # Migrations know they were applied: migrate has nothing to do.
 DATABASE_URL=$restored_url "$binary" migrate >/dev/null 2>&1 && pass "migrate after a restore" || fail "migrate after a restore"
 
