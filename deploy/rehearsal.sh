@@ -17,6 +17,8 @@ if [ ! -x "$venv/bin/python" ]; then
   "${PYTHON:-python3}" -m venv "$venv" || { rm -rf "$venv"; echo "rehearsal: could not create $venv (apt-get install python3-venv)" >&2; exit 1; }
 fi
 "$venv/bin/python" -c 'import aiohttp' 2>/dev/null || "$venv/bin/python" -m pip install -q -r rehearsal/requirements.txt
+# The checks themselves first: each must catch a database that lost or repeated something.
+(cd rehearsal && "../$venv/bin/python" -m unittest -q test_checks 2>&1 | tail -n 1)
 
 mkdir -p .pg-test
 tmp=$(mktemp -d "$PWD/.pg-test/rehearsal.XXXXXX")

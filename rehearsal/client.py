@@ -36,6 +36,15 @@ class Record:
     attempts: list[Attempt] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
 
+    def check(self, request: str, status: int, headers: Mapping[str, str], body: Any) -> None:
+        """An answer against the outage contract: no 5xx but 503, and a 503 says why and when to retry."""
+        if status >= 500 and status != 503:
+            self.violation(f"{request}: {status} {body}")
+        if status == 503:
+            kind = headers.get("Content-Type", "")
+            if not kind.startswith("application/problem+json") or "Retry-After" not in headers:
+                self.violation(f"{request}: 503 without problem+json and Retry-After ({kind})")
+
     def violation(self, text: str) -> None:
         if len(self.violations) < 200:
             self.violations.append(text)
@@ -98,12 +107,7 @@ class Api:
         self.record.attempts.append(Attempt(route, status, time.monotonic() - started, started, server))
 
     def check(self, method: str, path: str, reply: Reply) -> None:
-        if reply.status >= 500 and reply.status != 503:
-            self.record.violation(f"{method} {path}: {reply.status} {reply.body}")
-        if reply.status == 503:
-            kind = reply.headers.get("Content-Type", "")
-            if not kind.startswith("application/problem+json") or "Retry-After" not in reply.headers:
-                self.record.violation(f"{method} {path}: 503 without problem+json and Retry-After ({kind})")
+        self.record.check(f"{method} {path}", reply.status, reply.headers, reply.body)
 
 
 def decode(raw: bytes) -> Any:

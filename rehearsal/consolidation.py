@@ -30,7 +30,7 @@ class Leads:
 
     async def lead(self, index: int, person: Person, workshop: Workshop) -> None:
         rng = random.Random(f"{self.room.seed}-lead-{index}")
-        await self.room.posting_done.wait()
+        await self.room.half_posted.wait()
         run = await self.cluster(person, workshop, rng)
         if run is None:
             return
@@ -71,7 +71,8 @@ class Leads:
         return [self.room.ledger.proposal(item) for item in reply.body["items"]]
 
     async def draft(self, person: Person, workshop: Workshop, rng: random.Random, number: int) -> Proposal:
-        sources = rng.sample([c.id for c in self.room.posted if c.workshop == workshop.id], 2)
+        posted = [c.id for c in self.room.posted if c.workshop == workshop.id]
+        sources = rng.sample(posted, min(2, len(posted)))
         reply = await self.call(person, "POST", f"/api/v1/workshops/{workshop.id}/proposals", "POST /workshops/{id}/proposals",
                                 rng, body={"title": f"Proposition {number + 1}", "sources": sources},
                                 headers={"Idempotency-Key": self.key(rng)})

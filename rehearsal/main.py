@@ -40,7 +40,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--votes", type=int, default=15_000)
     parser.add_argument("--readers", type=int, default=50)
     parser.add_argument("--slow-clients", type=int, default=4)
-    parser.add_argument("--posting-seconds", type=float, default=25)
+    parser.add_argument("--posting-seconds", type=float, default=70)
     parser.add_argument("--voting-seconds", type=float, default=100)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--report", type=Path, help="also write the report to this file")

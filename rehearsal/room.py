@@ -18,7 +18,8 @@ VALUES = ["agree", "disagree", "pass"]
 
 @dataclass
 class Pace:
-    """The compressed day: when posting ends, and how long the voting lasts."""
+    """The compressed day: posts spread over `posting_seconds`, votes from a tenth of that on,
+    over `voting_seconds`; the leads start once half the contributions are in."""
     contributions: int
     votes: int
     posting_seconds: float
@@ -35,7 +36,7 @@ class Room:
         self.pace = pace
         self.seed = seed
         self.posted: list[Contribution] = []  # in the order they were acknowledged
-        self.posting_done = asyncio.Event()
+        self.half_posted = asyncio.Event()
         self.started = time.monotonic()
 
     def server(self, rng: random.Random) -> int:
@@ -77,8 +78,8 @@ class Room:
         self.ledger.contributions[key] = contribution
         self.ledger.writes += 1
         self.posted.append(contribution)
-        if len(self.ledger.contributions) == self.pace.contributions:
-            self.posting_done.set()
+        if len(self.ledger.contributions) * 2 >= self.pace.contributions:
+            self.half_posted.set()
         if rng.random() < self.pace.replayed_share:
             again = await self.send_post(person, workshop, payload, key, rng)
             if again.status == 200 and again.headers.get("Idempotent-Replayed") == "true" and again.body["id"] == contribution.id:
@@ -97,7 +98,7 @@ class Room:
         firsts = max(1, round(per_person / 1.15))
         plan = ["first"] * firsts + ["change"] * round(firsts * 0.1) + ["retract"] * round(firsts * 0.05)
         rng.shuffle(plan)
-        voting_starts = self.pace.posting_seconds * 0.3
+        voting_starts = self.pace.posting_seconds * 0.1
         gap = self.pace.voting_seconds / len(plan)
         await self.until(voting_starts)
         mine: list[str] = []

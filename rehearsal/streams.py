@@ -69,10 +69,11 @@ class Readers:
                                     timeout=timeout) as response:
             self.record.attempts.append(Attempt("GET /workshops/{id}/events", str(response.status), time.monotonic() - started, started, server))
             if response.status != 200:
-                body = await response.read()
+                body = (await response.read())[:200]
+                self.record.check(f"events of {reader.name}", response.status, response.headers, body)
                 if response.status != 503:
-                    self.record.violation(f"events of {reader.name}: {response.status} {body[:200]!r}")
-                await asyncio.sleep(float(response.headers.get("Retry-After", "1")))
+                    self.record.violation(f"events of {reader.name}: {response.status} {body!r}")
+                await asyncio.sleep(min(5.0, float(response.headers.get("Retry-After", "1"))))
                 return
             reader.connections += 1
             fields: dict[str, str] = {}
