@@ -23,14 +23,18 @@ def render(record: Record, ledger: Ledger, faults: Faults, findings: Findings, c
     statuses = Counter(a.status for a in record.attempts)
     lines.append("Requests by status: " + ", ".join(f"{s} {n}" for s, n in sorted(statuses.items())))
     lines.append("")
-    lines.append(f"{'route':44} {'answers':>8} {'p50 ms':>8} {'p99 ms':>8}")
-    by_route: dict[str, list[float]] = {}
+    lines.append(f"{'route':44} {'answers':>8} {'p50 ms':>8} {'p99 ms':>8} {'503s':>6} {'503 max ms':>11}")
+    answered: dict[str, list[float]] = {}
+    unavailable: dict[str, list[float]] = {}
     for attempt in record.attempts:
         if attempt.status.isdigit():
-            by_route.setdefault(attempt.route, []).append(attempt.seconds * 1000)
-    for route, latencies in sorted(by_route.items()):
-        lines.append(f"{route:44} {len(latencies):>8} {percentile(latencies, 0.5):>8.1f} {percentile(latencies, 0.99):>8.1f}")
-    lines.append("(the event streams' figure is the time to the response's head)")
+            into = unavailable if attempt.status == "503" else answered
+            into.setdefault(attempt.route, []).append(attempt.seconds * 1000)
+    for route in sorted(answered.keys() | unavailable.keys()):
+        latencies, refused = answered.get(route, [0.0]), unavailable.get(route, [])
+        lines.append(f"{route:44} {len(answered.get(route, [])):>8} {percentile(latencies, 0.5):>8.1f} "
+                     f"{percentile(latencies, 0.99):>8.1f} {len(refused):>6} {max(refused, default=0):>11.1f}")
+    lines.append("(answers other than 503; an event stream's time is to its response's head)")
     lines.append("")
 
     held: list[tuple[str, bool]] = []
