@@ -66,17 +66,24 @@ class Servers:
         process.send_signal(signal.SIGKILL)
         await process.wait()
 
-    async def stop_all(self) -> None:
+    async def stop_all(self) -> dict[int, float | None]:
+        """SIGTERM to each, and how long each took to stop; None for one that had to be killed
+        after 10 s."""
+        took: dict[int, float | None] = {}
         for index in list(self.processes):
             process = self.processes.pop(index)
+            started = time.monotonic()
             if process.returncode is None:
                 process.terminate()
                 try:
                     await asyncio.wait_for(process.wait(), 10)
+                    took[index] = time.monotonic() - started
                 except asyncio.TimeoutError:
                     process.kill()
                     await process.wait()
+                    took[index] = None
             (self.folder / f"server-{index}.pid").unlink(missing_ok=True)
+        return took
 
 
 class Database:
@@ -113,6 +120,7 @@ class Faults:
         self.outages: list[Outage] = []
         self.probes: list[tuple[float, int, str]] = []  # (when, process, status)
         self.restart_seconds: float | None = None
+        self.stop_seconds: dict[int, float | None] = {}  # SIGTERM at the end, slow clients still attached
         self.stopping = asyncio.Event()
 
     async def probe(self, index: int) -> None:

@@ -90,6 +90,8 @@ async def rehearse(options: argparse.Namespace) -> bool:
             await catch_up(readers.readers, url, congress.slug)
             readers.stopping.set()
             faults.stopping.set()
+            faults.stop_seconds = await servers.stop_all()
+            readers.release_slow.set()
             for task in background:
                 task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -9,6 +9,7 @@ from faults import Faults
 from ledger import Ledger
 
 RECOVERY_LIMIT = 5.0  # seconds after PostgreSQL's return
+STOP_LIMIT = 5.0  # seconds after SIGTERM, as the README promises for a graceful stop
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -47,6 +48,12 @@ def render(record: Record, ledger: Ledger, faults: Faults, findings: Findings, c
                          all(r is not None and r <= RECOVERY_LIMIT for r in outage.recovery.values())))
     if faults.restart_seconds is not None:
         lines.append(f"The killed process answered /health {faults.restart_seconds:.2f} s after being started again")
+    if faults.stop_seconds:
+        stops = ", ".join(f"process {i} {'not within 10 s (killed)' if t is None else f'{t:.2f} s'}"
+                          for i, t in sorted(faults.stop_seconds.items()))
+        lines.append(f"SIGTERM at the end, with the slow clients still attached: stopped in {stops}")
+        held.append((f"each process stopped within {STOP_LIMIT:.0f} s of SIGTERM, slow clients attached",
+                     all(t is not None and t <= STOP_LIMIT for t in faults.stop_seconds.values())))
     lines.append("")
 
     lines.append(f"Acknowledged writes: {ledger.writes} ({', '.join(f'{k} {v}' for k, v in findings.figures.items())})")

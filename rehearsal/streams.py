@@ -47,6 +47,7 @@ class Readers:
         self.stay = stay
         self.readers: list[Reader] = []
         self.stopping = asyncio.Event()
+        self.release_slow = asyncio.Event()  # slow clients stay until the servers were stopped
 
     async def follow(self, reader: Reader, index: int) -> None:
         rng = random.Random(f"{self.seed}-reader-{index}")
@@ -110,7 +111,7 @@ class Readers:
             request = (f"GET /api/v1/workshops/{workshop}/events HTTP/1.1\r\nHost: {address.netloc}\r\n"
                        f"Authorization: Bearer {token}\r\nAccept: text/event-stream\r\n\r\n")
             await asyncio.get_running_loop().sock_sendall(sock, request.encode())
-            await self.stopping.wait()
+            await self.release_slow.wait()
         except OSError:
             pass
         finally:
