@@ -1,6 +1,7 @@
 """The faults of the day, and what the server does through them: PostgreSQL restarted
-(`pg_ctl restart -m fast`), PostgreSQL stopped for ten seconds, one of the two Atelier processes
-killed with SIGKILL and started again. A probe per process asks `GET /api/v1/me` (a database
+(`pg_ctl restart -m fast`), one of the two Atelier processes killed with SIGKILL and started
+again, PostgreSQL stopped for ten seconds, PostgreSQL crashed (`-m immediate`, recovering from its
+WAL on start). A probe per process asks `GET /api/v1/me` (a database
 read) every 100 ms, so each outage is seen from outside: what was answered during it, and how
 long after PostgreSQL's return the first 200 came."""
 from __future__ import annotations
@@ -100,6 +101,9 @@ class Database:
     async def stop(self) -> None:
         await self.run("stop", self.folder)
 
+    async def crash(self) -> None:
+        await self.run("crash", self.folder)
+
     async def start(self) -> None:
         await self.run("start", self.folder, str(self.port))
 
@@ -155,6 +159,13 @@ class Faults:
         outage = Outage("PostgreSQL stopped for 10 s", time.monotonic())
         await self.database.stop()
         await asyncio.sleep(10)
+        await self.database.start()
+        outage.back = time.monotonic()
+        self.outages.append(outage)
+
+        await at(schedule["crash"])
+        outage = Outage("PostgreSQL crashed (pg_ctl stop -m immediate) and started again", time.monotonic())
+        await self.database.crash()
         await self.database.start()
         outage.back = time.monotonic()
         self.outages.append(outage)

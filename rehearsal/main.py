@@ -2,8 +2,8 @@
 
 Loads a fresh congress, starts two Atelier processes on one database, then plays the room
 (attendees posting and voting, leads consolidating, event-stream readers coming and going, slow
-clients) while PostgreSQL is restarted, one process is killed and started again, and PostgreSQL
-is stopped for 10 s. Afterwards it holds the database to everything acknowledged, prints the
+clients) while PostgreSQL is restarted, one process is killed and started again, PostgreSQL is
+stopped for 10 s, and PostgreSQL crashes. Afterwards it holds the database to everything acknowledged, prints the
 report, and exits 1 if an invariant failed."""
 from __future__ import annotations
 
@@ -78,8 +78,8 @@ async def rehearse(options: argparse.Namespace) -> bool:
             background += [asyncio.create_task(faults.probe(i)) for i in range(len(servers.ports))]
             await asyncio.sleep(1)  # the readers' first `ready` marks where each one starts
             room.started = time.monotonic()
-            schedule = {"restart": 0.3 * options.voting_seconds, "kill": 0.5 * options.voting_seconds,
-                        "stop": 0.75 * options.voting_seconds}
+            schedule = {"restart": 0.25 * options.voting_seconds, "kill": 0.45 * options.voting_seconds,
+                        "stop": 0.6 * options.voting_seconds, "crash": 0.85 * options.voting_seconds}
             results = await asyncio.gather(room.attendees(), leads.run(), faults.play(schedule, room.started),
                                            return_exceptions=True)
             for result in results:
