@@ -31,6 +31,7 @@ public enum AtelierApplication {
         ConsolidationController(proposals: services.proposals).addRoutes(to: api)
         EventController(events: services.events).addRoutes(to: api)
         ExportController(exports: services.exports).addRoutes(to: api)
+        OpinionGroupController(opinionGroups: services.opinionGroups).addRoutes(to: api)
 
         let site = router.group().add(middleware: PageSessionMiddleware(sessions: services.sessions, errors: problems))
         SignInController(sessions: services.sessions, pages: pages, settings: settings).addRoutes(to: site)

@@ -48,7 +48,7 @@ public struct OpinionGroupService: Sendable {
     let compute: ComputePool
     public let minimumGroupSize: Int
     public static let excerptLength = 280
-    static let consensusShown = 5
+    public static let consensusShown = 5
 
     public init(pool: ConnectionPool, compute: ComputePool = .shared, minimumGroupSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize) {
         self.database = Database(pool: pool)
@@ -73,15 +73,15 @@ public struct OpinionGroupService: Sendable {
     }
 
     /// The whole congress's groups: every vote of every workshop in one room. For admins.
-    public func runCongress(by actor: Participant) async throws -> (view: OpinionGroupView, reused: Bool) {
-        try Self.mustAdminister(actor)
-        return try await run(congressID: actor.congressID, workshopID: nil, by: actor)
+    public func runCongress(slug: String, by actor: Participant) async throws -> (view: OpinionGroupView, reused: Bool) {
+        let congress = try await database.withConnection { try Self.administeredCongress(slug: slug, by: actor, in: $0) }
+        return try await run(congressID: congress.id, workshopID: nil, by: actor)
     }
 
-    public func latestCongress(for actor: Participant) async throws -> OpinionGroupView {
-        try Self.mustAdminister(actor)
-        return try await database.withTransaction(.repeatableRead) { connection in
-            try view(congressID: actor.congressID, workshopID: nil, in: connection)
+    public func latestCongress(slug: String, for actor: Participant) async throws -> OpinionGroupView {
+        try await database.withTransaction(.repeatableRead) { connection in
+            let congress = try Self.administeredCongress(slug: slug, by: actor, in: connection)
+            return try view(congressID: congress.id, workshopID: nil, in: connection)
         }
     }
 
@@ -193,8 +193,12 @@ public struct OpinionGroupService: Sendable {
             || run.algorithm != OpinionGroupSummary.algorithmVersion
     }
 
-    static func mustAdminister(_ actor: Participant) throws {
-        guard actor.role == .admin else { throw ServiceError.forbidden("only admins may read and compute the whole congress's opinion groups") }
+    /// The actor's own congress, named by its slug, when the actor administers it.
+    static func administeredCongress(slug: String, by actor: Participant, in connection: Connection) throws -> Congress {
+        let congress = try CongressService.congress(of: actor, in: connection)
+        guard congress.slug == slug else { throw ServiceError.notFound("no congress \(slug)") }
+        guard actor.role == .admin else { throw ServiceError.forbidden("only admins may compute and read the whole congress's opinion groups") }
+        return congress
     }
 }
 
