@@ -40,7 +40,7 @@ public struct Services: Sendable {
         clusterings = ClusteringService(pool: pool, embeddings: embeddings, compute: compute)
         proposals = ProposalService(pool: pool)
         events = EventService(pool: pool)
-        exports = ExportService(pool: pool, compute: compute)
+        exports = ExportService(pool: pool, compute: compute, opinionGroupMinimumSize: opinionGroupMinimumSize)
         dumps = CongressDumpService(pool: pool)
         schema = SchemaService(database: Database(pool: pool))
         opinionGroups = OpinionGroupService(pool: pool, compute: compute, minimumGroupSize: opinionGroupMinimumSize)
