@@ -129,7 +129,8 @@ public enum BriefingLayout {
     /// The provenance sentence as a line of its own: "Issue de 12 contributions…".
     static func provenanceLine(_ provenance: Provenance) -> String { capitalized(provenance.sentence) }
 
-    static func capitalized(_ sentence: String) -> String { sentence.prefix(1).uppercased() + sentence.dropFirst() }
+    /// A sentence of the briefing as it starts a line.
+    public static func capitalized(_ sentence: String) -> String { sentence.prefix(1).uppercased() + sentence.dropFirst() }
 
     static func statusName(_ status: String) -> String {
         switch status {

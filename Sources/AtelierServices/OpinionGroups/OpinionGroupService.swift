@@ -99,6 +99,14 @@ public struct OpinionGroupService: Sendable {
         }
     }
 
+    /// Each published proposal of the reader's congress, by id, with how each group shown voted on
+    /// it: what the plenary screen shows and the briefing prints, the same for every reader.
+    public func published(for reader: Participant) async throws -> [UUID: ProposalOpinionSupport.Support] {
+        try await database.withTransaction(.repeatableRead) { connection in
+            try Self.publishedSupport(congressID: reader.congressID, minimumGroupSize: minimumGroupSize, in: connection)
+        }
+    }
+
     /// Each published proposal's support in its workshop's latest run, for the plenary screen and
     /// the briefing: published data only, groups shown only.
     static func publishedSupport(
