@@ -158,4 +158,37 @@ import Testing
             #expect((one.json["support"] as? [String: Any])?["hiddenGroups"] as? Int == 2)
         }
     }
+
+    @Test func theBoardShowsTheGroupsAndALeadRecomputesThemWithAForm() async throws {
+        try await withTestServer { server in
+            let fixture = try await server.fixture()
+            let workshop = fixture.workshops[0].id
+            let room = try await Self.plant(server, fixture)
+            let lead = try await server.services.access.authenticate(token: fixture.lead)
+            let source = try #require(UUID(uuidString: room.contributions[0]))
+            _ = try await server.services.proposals.create(
+                workshopID: workshop, title: "Un référent par mairie", synthesis: nil, sources: [source], idempotencyKey: nil, by: lead)
+            let board = "/ateliers/\(workshop.uuidString.lowercased())/tableau"
+            let client = PageClient(server)
+            let csrf = try await client.signIn(code: fixture.lead)
+            #expect(try await client.get(board).text.contains("Les groupes d'opinion n'ont pas encore été calculés."))
+
+            let computed = try await client.post("\(board)/groupes", [("_csrf", csrf)])
+            #expect(computed.status == 303)
+            #expect(computed.header("Location") == "\(board)?message=groupes#groupes-opinion")
+            let page = try await client.get("\(board)?message=groupes").text
+            #expect(page.contains("Les groupes d&#39;opinion sont calculés."))
+            #expect(page.contains("2 groupes d&#39;opinion parmi 20 participants qui ont voté"))
+            #expect(page.contains("Groupe 1 (10 participants)") && page.contains("Groupe 2 (10 participants)"))
+            #expect(
+                page.contains("<strong>Un référent par mairie</strong> : <span class=\"badge\">Divise</span> Non soutenue par le groupe d’opinion"))
+            for id in room.voterIDs { #expect(!page.contains(id)) }
+
+            let again = try await client.post("\(board)/groupes", [("_csrf", csrf)])
+            #expect(again.header("Location") == "\(board)?message=groupes-inchanges#groupes-opinion")
+            let attendee = PageClient(server)
+            let attendeeCSRF = try await attendee.signIn(code: fixture.attendee)
+            #expect(try await attendee.post("\(board)/groupes", [("_csrf", attendeeCSRF)]).status == 403)
+        }
+    }
 }
