@@ -32,6 +32,7 @@ public enum AtelierApplication {
         EventController(events: services.events).addRoutes(to: api)
         ExportController(exports: services.exports).addRoutes(to: api)
         PersonalDataController(personalData: services.personalData).addRoutes(to: api)
+        OpinionGroupController(opinionGroups: services.opinionGroups).addRoutes(to: api)
 
         let site = router.group().add(middleware: PageSessionMiddleware(sessions: services.sessions, errors: problems))
         SignInController(sessions: services.sessions, pages: pages, settings: settings).addRoutes(to: site)
@@ -48,8 +49,9 @@ public enum AtelierApplication {
         AdminPageController(congresses: services.congresses, exports: services.exports, pages: pages).addRoutes(to: site)
         ParticipantsPageController(participants: services.participants, congresses: services.congresses, pages: pages).addRoutes(to: site)
         BadgeSheetController(participants: services.participants, congresses: services.congresses, pages: pages).addRoutes(to: site)
-        PlenaryScreenController(proposals: services.proposals, events: services.events, pages: pages).addRoutes(to: site)
         PersonalDataPageController(personalData: services.personalData, pages: pages).addRoutes(to: site)
+        PlenaryScreenController(proposals: services.proposals, opinionGroups: services.opinionGroups, events: services.events, pages: pages)
+            .addRoutes(to: site)
 
         routes.load(router.routes)
         return router

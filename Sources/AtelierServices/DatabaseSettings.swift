@@ -1,3 +1,4 @@
+import AtelierCore
 import AtelierEmbedding
 import Logging
 import Postgres
@@ -28,7 +29,10 @@ public enum EmbeddingChoice: Sendable {
 
 extension Services {
     /// Every service over a new pool; `shutdown()` (or the service group of `serve`) closes it.
-    public init(settings: DatabaseSettings, embeddings choice: EmbeddingChoice) {
+    public init(
+        settings: DatabaseSettings, embeddings choice: EmbeddingChoice,
+        opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize
+    ) {
         let pool = ConnectionPool(
             .init(url: settings.url, size: settings.poolSize, statementTimeout: settings.statementTimeout, connectionWait: settings.connectionWait),
             logger: Logger(label: "atelier.postgres"))
@@ -37,6 +41,6 @@ extension Services {
             case .encoder(let encoder): EmbeddingService(pool: pool, encoder: encoder)
             case .none(let reason): EmbeddingService(pool: pool, unavailable: reason)
             }
-        self.init(pool: pool, embeddings: embeddings)
+        self.init(pool: pool, embeddings: embeddings, opinionGroupMinimumSize: opinionGroupMinimumSize)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtelierCore
 import AtelierServices
 import Foundation
 
@@ -34,7 +35,10 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Every service over a new pool.
     func services(embeddings: EmbeddingChoice = .none(reason: "this command does not embed contributions")) throws -> Services {
-        Services(settings: try settings(), embeddings: embeddings)
+        // A group below this size is never shown: fewer people, and a group's figures would say where they stand.
+        let minimumGroupSize = Self.environment("ATELIER_OPINION_GROUP_MIN_SIZE") ?? ProposalOpinionSupport.defaultMinimumGroupSize
+        guard minimumGroupSize >= 2 else { throw ValidationError("ATELIER_OPINION_GROUP_MIN_SIZE must be 2 or more") }
+        return Services(settings: try settings(), embeddings: embeddings, opinionGroupMinimumSize: minimumGroupSize)
     }
 
     /// Runs one command's work with the services, closes them whatever happens, and turns a

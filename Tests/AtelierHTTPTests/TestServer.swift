@@ -20,10 +20,11 @@ import FoundationNetworking
 /// down gracefully and waits for it, whatever `body` does: nothing outlives the test.
 func withTestServer<R>(
     poolSize: Int = 4, databaseURL: String? = nil, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5),
-    _ body: (TestServer) async throws -> R
+    opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize, _ body: (TestServer) async throws -> R
 ) async throws -> R {
     let server = try await TestServer.start(
-        poolSize: poolSize, databaseURL: databaseURL, statementTimeout: statementTimeout, connectionWait: connectionWait)
+        poolSize: poolSize, databaseURL: databaseURL, statementTimeout: statementTimeout, connectionWait: connectionWait,
+        opinionGroupMinimumSize: opinionGroupMinimumSize)
     do {
         let result = try await body(server)
         await server.stop()
@@ -48,12 +49,13 @@ final class TestServer: Sendable {
 
     /// The timeouts are the pool's (`ConnectionPool.Configuration`).
     fileprivate static func start(
-        poolSize: Int = 4, databaseURL: String? = nil, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5)
+        poolSize: Int = 4, databaseURL: String? = nil, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5),
+        opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize
     ) async throws -> TestServer {
         let url: String
         if let databaseURL { url = databaseURL } else { url = try await TestDatabase.migrated() }
         let pool = ConnectionPool(.init(url: url, size: poolSize, statementTimeout: statementTimeout, connectionWait: connectionWait))
-        let services = Services(pool: pool)
+        let services = Services(pool: pool, opinionGroupMinimumSize: opinionGroupMinimumSize)
         var logger = Logger(label: "atelier.test")
         logger.logLevel = .critical
         let bound = AsyncStream<Int>.makeStream()
