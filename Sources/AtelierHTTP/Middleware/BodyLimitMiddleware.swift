@@ -12,7 +12,9 @@ struct BodyLimitMiddleware: RouterMiddleware {
     func handle(
         _ request: Request, context: AtelierRequestContext, next: (Request, AtelierRequestContext) async throws -> Response
     ) async throws -> Response {
-        if let coding = request.headers[.contentEncoding]?.trimmingCharacters(in: .whitespaces).lowercased(), coding != "identity" {
+        // Only a body that is there is refused for its coding: a GET that names one sends nothing to misread.
+        let hasBody = request.headers[.transferEncoding] != nil || (request.headers[.contentLength].flatMap(Int.init) ?? 0) > 0
+        if hasBody, let coding = request.headers[.contentEncoding]?.trimmingCharacters(in: .whitespaces).lowercased(), coding != "identity" {
             throw Problem(.unsupportedMediaType, "the body is encoded as \(coding); send it unencoded (identity)")
         }
         if let framing = request.headers[.transferEncoding]?.trimmingCharacters(in: .whitespaces).lowercased(), framing != "chunked" {
