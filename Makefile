@@ -10,6 +10,7 @@ TESTFLAGS ?=
 # Every import must be a declared dependency of its target (Package.swift), checked by each build.
 SWIFT_CHECKS := --explicit-target-dependency-import-check error
 BENCH_SECONDS ?= 15
+FUZZ_SECONDS ?= 1200
 BENCH_CONNECTIONS ?= 32
 FORMAT_CONFIG := $(if $(wildcard .swift-format),--configuration .swift-format)
 
@@ -17,11 +18,12 @@ FORMAT_CONFIG := $(if $(wildcard .swift-format),--configuration .swift-format)
 export DATABASE_URL
 
 .DEFAULT_GOAL := help
-.PHONY: help deps deps-test model build db-start db-stop db-url run test bench bench-opinion-groups bench-quality rehearsal format lint clean-db
+.PHONY: help deps deps-test model build db-start db-stop db-url run test bench bench-opinion-groups bench-quality rehearsal fuzz format lint clean-db
 
 help:
 	@echo "make run        build, start the local database, migrate, load the demo, serve on :$(PORT)"
 	@echo "make test       swift test, then the browser tests, each against a throwaway PostgreSQL (TESTFLAGS=... for swift test)"
+	@echo "make fuzz       schemathesis against the API for FUZZ_SECONDS (default 1200) as each role; make test runs it for 160 s"
 	@echo "make build      release build of $(BIN)"
 	@echo "make deps       check (as root: install) PostgreSQL, libpq-dev, pkg-config"
 	@echo "make deps-test  the same, plus what the tests run: LibreOffice (Writer), poppler-utils, Chromium, .venv-browser/"
@@ -75,7 +77,11 @@ run: build db-start model
 test: deps-test model
 	bash deploy/test.sh swift test $(SWIFT_CHECKS) $(TESTFLAGS)
 	bash deploy/test.sh bash deploy/cli-tests.sh
+	bash deploy/test.sh bash deploy/fuzz-api.sh
 	bash deploy/test.sh bash deploy/browser-tests.sh
+
+fuzz: deps-test
+	bash deploy/test.sh bash deploy/fuzz-api.sh $(FUZZ_SECONDS)
 
 bench: deps
 	bash deploy/bench.sh $(BENCH_SECONDS) $(BENCH_CONNECTIONS)

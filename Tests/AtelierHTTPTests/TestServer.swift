@@ -20,11 +20,12 @@ import FoundationNetworking
 /// down gracefully and waits for it, whatever `body` does: nothing outlives the test.
 func withTestServer<R>(
     poolSize: Int = 4, databaseURL: String? = nil, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5),
-    opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize, _ body: (TestServer) async throws -> R
+    opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize,
+    readTimeout: Duration = AtelierApplication.defaultReadTimeout, _ body: (TestServer) async throws -> R
 ) async throws -> R {
     let server = try await TestServer.start(
         poolSize: poolSize, databaseURL: databaseURL, statementTimeout: statementTimeout, connectionWait: connectionWait,
-        opinionGroupMinimumSize: opinionGroupMinimumSize)
+        opinionGroupMinimumSize: opinionGroupMinimumSize, readTimeout: readTimeout)
     do {
         let result = try await body(server)
         await server.stop()
@@ -50,7 +51,8 @@ final class TestServer: Sendable {
     /// The timeouts are the pool's (`ConnectionPool.Configuration`).
     fileprivate static func start(
         poolSize: Int = 4, databaseURL: String? = nil, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5),
-        opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize
+        opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize,
+        readTimeout: Duration = AtelierApplication.defaultReadTimeout
     ) async throws -> TestServer {
         let url: String
         if let databaseURL { url = databaseURL } else { url = try await TestDatabase.migrated() }
@@ -60,7 +62,7 @@ final class TestServer: Sendable {
         logger.logLevel = .critical
         let bound = AsyncStream<Int>.makeStream()
         let group = try AtelierApplication.serviceGroup(
-            services: services, resources: resources, host: "127.0.0.1", port: 0, logger: logger, signals: []
+            services: services, resources: resources, host: "127.0.0.1", port: 0, readTimeout: readTimeout, logger: logger, signals: []
         ) { port in
             bound.continuation.yield(port)
         }

@@ -14,7 +14,7 @@ struct ResponseHeadersMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.xContentTypeOptions] = "nosniff"
-        if response.headers[.cacheControl] == nil, request.uri.path.hasPrefix("/api/") {
+        if response.headers[.cacheControl] == nil, request.isAPI {
             response.headers[.cacheControl] = "no-store"
         }
         if response.headers[.contentType]?.hasPrefix("text/html") ?? false {
@@ -24,4 +24,10 @@ struct ResponseHeadersMiddleware: RouterMiddleware {
         }
         return response
     }
+}
+
+extension Request {
+    /// Whether the router serves this path from the API: it ignores empty segments, so
+    /// `//api/v1/me` is the API too, and must be treated as such.
+    var isAPI: Bool { RouteTable.segments(uri.path).first == "api" }
 }
