@@ -13,7 +13,8 @@
 # through the whole stack against pgbench on the same vote transaction and primary, the
 # failover time and the replica lag under load. Everything it starts is stopped, whatever happens.
 #
-#   deploy/topology-test.sh            TOPOLOGY_SECONDS (15), TOPOLOGY_CONNECTIONS (32)
+#   deploy/topology-test.sh            TOPOLOGY_SECONDS (15), TOPOLOGY_CONNECTIONS (32),
+#                                      TOPOLOGY_OPENLOOP=1 (open-loop runs: where votes queue)
 #   deploy/topology-test.sh --keep     leaves nothing running either, but keeps the folder
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -171,12 +172,25 @@ pgbench -n -c "$connections" -j 2 -T "$seconds" -M prepared -D voters=$((voters 
 pgbench_tps=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$tmp/pgbench.txt")
 grep -E '^(latency average|tps)' "$tmp/pgbench.txt"
 
+# Where votes queue (TOPOLOGY_OPENLOOP=1): a fixed rate whatever the answers, at most 64, 256 or
+# 1 024 votes in flight, at half the capacity pgbench found and at 1.5 times it.
+if [ "${TOPOLOGY_OPENLOOP:-0}" = 1 ]; then
+  for share in 0.5 1.5; do
+    for in_flight in 64 256 1024; do
+      rate=$("$python" -c "print(max(1, round($pgbench_tps * $share)))")
+      echo "topology-test: open loop, $rate votes/s (${share} × pgbench), at most $in_flight in flight"
+      driver openloop --set rate="$rate" --set in_flight="$in_flight" --set seconds=10
+    done
+  done
+fi
+
 echo "topology-test: failover under load (primary SIGKILLed after 4 s)"
 driver failover >"$tmp/failover.json"; cat "$tmp/failover.json"
 check failover "r['writes_again_after_s'].get('A', 99) <= 10 and r['writes_again_after_s'].get('B', 99) <= 10" "both nodes write again within 10 s, without a restart"
 check failover "r['lost_votes'] == 0 and r['lost_contributions'] == 0 and r['acked_votes'] > 0" "no acknowledged vote or contribution lost"
 check failover "not r['streams_with_gaps']" "every event stream resumed without a gap"
 for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "  FAIL  a node exited"; failures=$((failures + 1)); }; done
+echo "topology-test: resident memory of the nodes after the load: $(for pid in "${pids[@]}"; do echo "$(($(ps -o rss= -p "$pid") / 1024)) MiB"; done | paste -sd ' ')"
 
 "$python" - "$tmp" "$pgbench_tps" <<'PY'
 import json, sys
