@@ -364,9 +364,50 @@ async def failover(config):
             "streams_with_gaps": gaps}
 
 
+def resident_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
+
+
+async def streams(config):
+    """`clients` event streams on node A, each with a voter's token; then one vote through node B:
+    the node's memory per stream, and how long the event takes to reach them all."""
+    clients, pid = config["clients"], config["node_a_pid"]
+    by_workshop = workshops_and_contributions(config)
+    workshop = sorted(by_workshop)[0]
+    before = resident_mib(pid)
+    stop = asyncio.Event()
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+        now = int(psql(config["primary_url"], f"SELECT coalesce(max(id), 0) FROM workshop_event WHERE workshop_id = '{workshop}'")[0][0])
+        opened = [Stream(session, config["node_a"], workshop, voter[2], now, None) for voter in config["voters"][:clients]]
+        tasks = [asyncio.create_task(s.run(stop)) for s in opened]
+        await asyncio.wait_for(asyncio.gather(*(s.ready.wait() for s in opened)), 120)
+        await asyncio.sleep(1)
+        during = resident_mib(pid)
+        contribution = by_workshop[workshop][0]
+        sent = time.monotonic()
+        assert await vote(session, config["node_b"], config["voters"][-1][2], contribution, random.choice(("agree", "disagree")), None) == 200
+        arrivals = []
+        waiting = set(range(len(opened)))
+        deadline = time.monotonic() + 60
+        while waiting and time.monotonic() < deadline:
+            for i in list(waiting):
+                if any(p.get("contribution") == contribution for _, _, p in opened[i].events):
+                    arrivals.append(time.monotonic() - sent)
+                    waiting.discard(i)
+            await asyncio.sleep(0.005)
+        stop.set()
+        for task in tasks:
+            task.cancel()
+    return {"streams": clients, "node_rss_before_mib": round(before, 1), "node_rss_with_streams_mib": round(during, 1),
+            "kib_per_stream": round((during - before) * 1024 / clients, 1), "reached": len(arrivals),
+            "event_to_all_p50_ms": round(percentile(arrivals, 50) * 1000, 1) if arrivals else None,
+            "event_to_all_max_ms": round(max(arrivals) * 1000, 1) if arrivals else None}
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("phase", choices=["order", "throughput", "failover", "openloop"])
+    parser.add_argument("phase", choices=["order", "throughput", "failover", "openloop", "streams"])
     parser.add_argument("--config", required=True)
     parser.add_argument("--set", action="append", default=[], help="KEY=VALUE (numbers) over the config")
     args = parser.parse_args()
@@ -374,7 +415,7 @@ def main():
     for item in args.set:
         key, _, value = item.partition("=")
         config[key] = float(value) if "." in value else int(value)
-    result = asyncio.run({"order": order, "throughput": throughput, "failover": failover, "openloop": openloop}[args.phase](config))
+    result = asyncio.run({"order": order, "throughput": throughput, "failover": failover, "openloop": openloop, "streams": streams}[args.phase](config))
     print(json.dumps(result))
 
 

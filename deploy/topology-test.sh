@@ -14,7 +14,8 @@
 # failover time and the replica lag under load. Everything it starts is stopped, whatever happens.
 #
 #   deploy/topology-test.sh            TOPOLOGY_SECONDS (15), TOPOLOGY_CONNECTIONS (32),
-#                                      TOPOLOGY_OPENLOOP=1 (open-loop runs: where votes queue)
+#                                      TOPOLOGY_OPENLOOP=1 (open-loop runs: where votes queue),
+#                                      TOPOLOGY_STREAMS=N (N event streams on one node)
 #   deploy/topology-test.sh --keep     leaves nothing running either, but keeps the folder
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +36,8 @@ python=$root/.venv-bench/bin/python
 
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
+# Thousands of event streams are as many sockets, in the driver and in the node.
+ulimit -n 65536 2>/dev/null || true
 tmp=$(mktemp -d /tmp/atelier-topology.XXXXXX)
 chmod 755 "$tmp"
 [ "$(id -u)" = 0 ] && chown postgres "$tmp"
@@ -182,6 +185,13 @@ if [ "${TOPOLOGY_OPENLOOP:-0}" = 1 ]; then
       driver openloop --set rate="$rate" --set in_flight="$in_flight" --set seconds=10
     done
   done
+fi
+
+# Event-stream clients on one node (TOPOLOGY_STREAMS=N): its memory per stream, and how long one
+# vote's event takes to reach them all.
+if [ "${TOPOLOGY_STREAMS:-0}" -gt 0 ]; then
+  echo "topology-test: $TOPOLOGY_STREAMS event streams on node A, one vote through node B"
+  driver streams --set clients="$TOPOLOGY_STREAMS" --set node_a_pid="${pids[0]}"
 fi
 
 echo "topology-test: failover under load (primary SIGKILLed after 4 s)"
