@@ -18,7 +18,7 @@ FORMAT_CONFIG := $(if $(wildcard .swift-format),--configuration .swift-format)
 export DATABASE_URL
 
 .DEFAULT_GOAL := help
-.PHONY: help deps deps-test model build db-start db-stop db-url run test bench bench-opinion-groups bench-quality rehearsal fuzz format lint clean-db
+.PHONY: help deps deps-test model build db-start db-stop db-url run test bench topology-test bench-opinion-groups bench-quality rehearsal fuzz format lint clean-db
 
 help:
 	@echo "make run        build, start the local database, migrate, load the demo, serve on :$(PORT)"
@@ -35,6 +35,7 @@ help:
 	@echo "make format     swift format Sources, Tests and Package.swift in place"
 	@echo "make lint       swift format lint --strict"
 	@echo "make bench      HTTP benchmarks with wrk (BENCH_SECONDS, BENCH_CONNECTIONS)"
+	@echo "make topology-test  nginx, two nodes, pgbouncer, a primary and its synchronous standby on loopback: order, failover, figures"
 	@echo "make bench-opinion-groups  opinion groups: time and memory at 3 room sizes against numpy (also part of make bench)"
 	@echo "make bench-quality  clustering quality (NMI, ARI) against scikit-learn baselines on ../shared/data"
 	@echo "make rehearsal  the congress day compressed, with PostgreSQL restarted and stopped and a server killed; checks nothing acknowledged was lost"
@@ -105,3 +106,6 @@ lint:
 clean-db:
 	bash deploy/pg-cluster.sh stop "$(PGDIR)"
 	rm -rf "$(PGDIR)"
+
+topology-test: build
+	bash deploy/topology-test.sh

@@ -24,9 +24,15 @@ struct DatabaseOptions: ParsableArguments {
         let statementTimeout = Self.environment("ATELIER_DB_STATEMENT_TIMEOUT_MS") ?? 15_000
         let connectionWait = Self.environment("ATELIER_DB_CONNECTION_WAIT_MS") ?? 5_000
         guard statementTimeout >= 0, connectionWait >= 0 else { throw ValidationError("database timeouts are milliseconds, 0 or more") }
+        let environment = ProcessInfo.processInfo.environment
+        let pooling = environment["ATELIER_DB_TRANSACTION_POOLING"] ?? "0"
+        guard ["0", "1"].contains(pooling) else {
+            throw ValidationError("ATELIER_DB_TRANSACTION_POOLING is 1 (behind pgbouncer in transaction pooling) or 0")
+        }
+        let sessionURL = environment["ATELIER_SESSION_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         return DatabaseSettings(
             url: url, poolSize: size, statementTimeout: statementTimeout == 0 ? nil : .milliseconds(statementTimeout),
-            connectionWait: .milliseconds(connectionWait))
+            connectionWait: .milliseconds(connectionWait), transactionPooling: pooling == "1", sessionURL: sessionURL)
     }
 
     private static func environment(_ name: String) -> Int? {
@@ -42,11 +48,14 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Runs one command's work with the services, closes them whatever happens, and turns a
-    /// refusal of the services into the command's error message.
+    /// refusal of the services into the command's error message. `straightToServer` goes past
+    /// the pooler, for work that needs a session.
     func withServices<R>(
-        embeddings: EmbeddingChoice = .none(reason: "this command does not embed contributions"), _ body: (Services) async throws -> R
+        embeddings: EmbeddingChoice = .none(reason: "this command does not embed contributions"), straightToServer: Bool = false,
+        _ body: (Services) async throws -> R
     ) async throws -> R {
-        let services = try services(embeddings: embeddings)
+        let settings = try settings()
+        let services = Services(settings: straightToServer ? settings.straightToServer : settings, embeddings: embeddings)
         let result: Result<R, any Error>
         do { result = .success(try await body(services)) } catch { result = .failure(error) }
         try? await services.shutdown()
