@@ -187,8 +187,9 @@ def test_a_lead_computes_the_opinion_groups_and_reads_them_on_the_board(browser,
     section = page.locator("section", has=page.get_by_role("heading", name="Groupes d'opinion", exact=True))
     page.get_by_role("button", name="Calculer les groupes d'opinion").click()
     expect(page.locator(".notice").first).to_have_text(re.compile(r"^(Les groupes d'opinion sont calculés\.|Aucun vote n'a changé)"))
-    # Each group with its size and what it stands for, in words; each line's standing in words too.
-    expect(section.get_by_role("heading", name=re.compile(r"^Groupe 1 \(\d+ participants\)$"))).to_be_visible()
+    # Each group with its size and what it stands for, in words; each line's standing in words too. A group's
+    # number is the run's: the first may be below the minimum size and not shown, depending on the other tests' votes.
+    expect(section.get_by_role("heading", name=re.compile(r"^Groupe \d \(\d+ participants\)$")).first).to_be_visible()
     expect(section).to_contain_text(re.compile(r"\d+ groupes? d'opinion parmi \d+ participants qui ont voté"))
     expect(section.locator("h3 + p + ul li").first).to_contain_text(re.compile(r"^(D'accord|Pas d'accord) à \d+ % : « "))
     assert_no_violations(page, "tableau groupes d'opinion 1280")

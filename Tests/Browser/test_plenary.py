@@ -36,10 +36,12 @@ def api(site, method, path, body=None, version=None):
         return json.loads(response.read())
 
 
-def publish(site, title):
-    """A proposal of the first workshop from two of its contributions, validated and published by the admin."""
+def publish(site, title, most_voted=False):
+    """A proposal of the first workshop from two of its contributions (the newest, or the most voted on, which
+    every opinion group has voted on whatever the other tests posted), validated and published by the admin."""
+    order = "(SELECT count(*) FROM vote WHERE vote.contribution_id = contribution.id) DESC, id" if most_voted else "created_at DESC"
     sources = [row[0] for row in site.sql(
-        f"SELECT id FROM contribution WHERE workshop_id = '{site.workshop}' AND status = 'published' ORDER BY created_at DESC LIMIT 2")]
+        f"SELECT id FROM contribution WHERE workshop_id = '{site.workshop}' AND status = 'published' ORDER BY {order} LIMIT 2")]
     created = api(site, "POST", f"/api/v1/workshops/{site.workshop}/proposals", {"title": title, "synthesis": "Texte.", "sources": sources})
     validated = api(site, "PATCH", f"/api/v1/proposals/{created['id']}", {"status": "validated"}, created["version"])
     api(site, "PATCH", f"/api/v1/proposals/{created['id']}", {"status": "published"}, validated["version"])
@@ -90,7 +92,7 @@ def test_a_published_proposal_says_how_each_opinion_group_voted(browser, site, d
     api(site, "POST", f"/api/v1/workshops/{site.workshop}/opinion-groups")
     page = open_screen(browser, site, display_token)
     expect(page.locator("#ecran-etat")).to_contain_text("En direct", timeout=5000)
-    publish(site, "Un guichet numérique accompagné dans chaque mairie")
+    publish(site, "Un guichet numérique accompagné dans chaque mairie", most_voted=True)
     item = page.locator("li[data-proposition]", has=page.get_by_text("Un guichet numérique accompagné dans chaque mairie", exact=True))
     expect(item.locator(".proposal-opinion")).to_have_text(
         re.compile(r"^(Soutenue dans chacun des \d+ groupes d’opinion|Non soutenue par (le groupe|les groupes) d’opinion [\d, et]+ sur \d+)"
