@@ -1,5 +1,6 @@
 import AtelierEmbedding
 import Logging
+import Metrics
 import Postgres
 
 /// How to reach PostgreSQL: what the command line reads from its options and the environment.
@@ -28,7 +29,7 @@ public enum EmbeddingChoice: Sendable {
 
 extension Services {
     /// Every service over a new pool; `shutdown()` (or the service group of `serve`) closes it.
-    public init(settings: DatabaseSettings, embeddings choice: EmbeddingChoice) {
+    public init(settings: DatabaseSettings, embeddings choice: EmbeddingChoice, metrics: any MetricsFactory = NOOPMetricsHandler.instance) {
         let pool = ConnectionPool(
             .init(url: settings.url, size: settings.poolSize, statementTimeout: settings.statementTimeout, connectionWait: settings.connectionWait),
             logger: Logger(label: "atelier.postgres"))
@@ -37,6 +38,6 @@ extension Services {
             case .encoder(let encoder): EmbeddingService(pool: pool, encoder: encoder)
             case .none(let reason): EmbeddingService(pool: pool, unavailable: reason)
             }
-        self.init(pool: pool, embeddings: embeddings)
+        self.init(pool: pool, embeddings: embeddings, metrics: metrics)
     }
 }

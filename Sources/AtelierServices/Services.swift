@@ -1,4 +1,5 @@
 import Logging
+import Metrics
 import Postgres
 import ServiceLifecycle
 
@@ -19,11 +20,17 @@ public struct Services: Sendable {
     public let personalData: PersonalDataService
     public let schema: SchemaService
     public let embeddings: EmbeddingService
+    /// Where clustering and exports compute, for the server's metrics.
+    public let compute: ComputePool
 
     /// Without `embeddings`, clustering groups on words alone and says so. Clustering and
-    /// exports do their arithmetic on `compute`.
-    public init(pool: ConnectionPool, embeddings: EmbeddingService? = nil, compute: ComputePool = .shared) {
+    /// exports do their arithmetic on `compute`, and record how long they took through `metrics`.
+    public init(
+        pool: ConnectionPool, embeddings: EmbeddingService? = nil, compute: ComputePool = .shared,
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance
+    ) {
         self.pool = pool
+        self.compute = compute
         let embeddings = embeddings ?? EmbeddingService(pool: pool, unavailable: "the server was started without a sentence-encoder model")
         self.embeddings = embeddings
         access = AccessService(pool: pool)
@@ -32,10 +39,10 @@ public struct Services: Sendable {
         votes = VoteService(pool: pool)
         participants = ParticipantService(pool: pool)
         sessions = SessionService(pool: pool)
-        clusterings = ClusteringService(pool: pool, embeddings: embeddings, compute: compute)
+        clusterings = ClusteringService(pool: pool, embeddings: embeddings, compute: compute, metrics: metrics)
         proposals = ProposalService(pool: pool)
         events = EventService(pool: pool)
-        exports = ExportService(pool: pool, compute: compute)
+        exports = ExportService(pool: pool, compute: compute, metrics: metrics)
         dumps = CongressDumpService(pool: pool)
         personalData = PersonalDataService(pool: pool)
         schema = SchemaService(database: Database(pool: pool))

@@ -2,6 +2,7 @@ import AtelierCore
 import AtelierExport
 import AtelierStore
 import Foundation
+import Metrics
 import Postgres
 
 /// Which proposals a briefing shows: those published to the room (what goes to the minister),
@@ -56,22 +57,27 @@ public struct ExportService: Sendable {
     let database: Database
     /// Where documents are laid out and zipped, away from the threads that serve requests.
     let compute: ComputePool
+    let metrics: any MetricsFactory
 
-    public init(pool: ConnectionPool, compute: ComputePool = .shared) {
+    public init(pool: ConnectionPool, compute: ComputePool = .shared, metrics: any MetricsFactory = NOOPMetricsHandler.instance) {
         self.database = Database(pool: pool)
         self.compute = compute
+        self.metrics = metrics
     }
 
     public func export(_ request: ExportRequest, by requester: ExportRequester) async throws -> ExportedFile {
         guard request.votes == .aggregated || request.format == .csv else {
             throw ServiceError.invalid(field: "votes", reason: "raw votes come only in the csv format")
         }
+        let started = ContinuousClock.now
         let (briefing, rawVotes) = try await read(request, by: requester)
         let bytes = try await compute.run {
             if let rawVotes { return BriefingCSV.archive(briefing, rawVotes: Self.pseudonymised(rawVotes)) }
             return BriefingExport.export(briefing, as: request.format)
         }
         let name = ["briefing", request.congressSlug, request.workshopSlug].compactMap { $0 }.joined(separator: "-")
+        Timer(label: "atelier_export_duration_seconds", dimensions: [("format", request.format.rawValue)], factory: metrics)
+            .record(duration: ContinuousClock.now - started)
         return ExportedFile(bytes: bytes, mediaType: request.format.mediaType, filename: "\(name).\(request.format.fileExtension)")
     }
 
