@@ -1,6 +1,7 @@
 import ArgumentParser
 import AtelierServices
 import Foundation
+import Metrics
 
 /// Where the database and the migrations are: shared by every command.
 struct DatabaseOptions: ParsableArguments {
@@ -33,8 +34,11 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Every service over a new pool.
-    func services(embeddings: EmbeddingChoice = .none(reason: "this command does not embed contributions")) throws -> Services {
-        Services(settings: try settings(), embeddings: embeddings)
+    func services(
+        embeddings: EmbeddingChoice = .none(reason: "this command does not embed contributions"),
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance
+    ) throws -> Services {
+        Services(settings: try settings(), embeddings: embeddings, metrics: metrics)
     }
 
     /// Runs one command's work with the services, closes them whatever happens, and turns a
