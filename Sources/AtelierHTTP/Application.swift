@@ -8,12 +8,13 @@ import UnixSignals
 /// controller under `/api/v1`, and the pages.
 public enum AtelierApplication {
     public static func buildRouter(
-        services: Services, resources: WebResources, settings: PageSettings = .init()
+        services: Services, resources: WebResources, settings: PageSettings = .init(), metrics: ServerMetrics = ServerMetrics()
     ) throws -> Router<AtelierRequestContext> {
         let routes = RouteTable()
         let pages = try PageRenderer(resources: resources)
         let router = Router(context: AtelierRequestContext.self)
         // Outermost first: request logs see every answer, headers go on problems too.
+        router.add(middleware: RequestMetricsMiddleware(factory: metrics.factory))
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: ResponseHeadersMiddleware())
         let problems = ProblemMiddleware(routes: routes, pages: pages)
@@ -21,6 +22,7 @@ public enum AtelierApplication {
         router.add(middleware: BodyLimitMiddleware())
         ServiceController(services: services, resources: resources).addRoutes(to: router)
         StaticController(pages: pages).addRoutes(to: router)
+        MetricsController(services: services, metrics: metrics).addRoutes(to: router)
 
         let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(access: services.access))
         CongressController(congresses: services.congresses).addRoutes(to: api)
@@ -65,12 +67,13 @@ public enum AtelierApplication {
 
     /// `onRunning` receives the port actually bound, which matters when asking for port 0.
     public static func build(
-        services: Services, resources: WebResources, settings: PageSettings = .init(), host: String, port: Int,
-        readTimeout: Duration = defaultReadTimeout, logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        services: Services, resources: WebResources, settings: PageSettings = .init(), metrics: ServerMetrics = ServerMetrics(),
+        host: String, port: Int, readTimeout: Duration = defaultReadTimeout, logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let (seconds, attoseconds) = readTimeout.components
         return Application(
-            router: HeadAsGet(router: try buildRouter(services: services, resources: resources, settings: settings)),
+            router: HeadAsGet(router: try buildRouter(services: services, resources: resources, settings: settings, metrics: metrics)),
             server: .http1(configuration: .init(idleTimeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(host, port: port), serverName: "atelier"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
@@ -82,12 +85,13 @@ public enum AtelierApplication {
     /// reverse: the server drains its requests and ends its event streams, then the listener and
     /// the worker stop, and the pool closes last.
     public static func serviceGroup(
-        services: Services, resources: WebResources, settings: PageSettings = .init(), host: String, port: Int,
-        readTimeout: Duration = defaultReadTimeout, logger: Logger, signals: [UnixSignal] = [.sigterm, .sigint],
+        services: Services, resources: WebResources, settings: PageSettings = .init(), metrics: ServerMetrics = ServerMetrics(),
+        host: String, port: Int, readTimeout: Duration = defaultReadTimeout, logger: Logger, signals: [UnixSignal] = [.sigterm, .sigint],
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> ServiceGroup {
         let app = try build(
-            services: services, resources: resources, settings: settings, host: host, port: port, readTimeout: readTimeout, logger: logger,
+            services: services, resources: resources, settings: settings, metrics: metrics, host: host, port: port,
+            readTimeout: readTimeout, logger: logger,
             onRunning: onRunning)
         return ServiceGroup(
             configuration: .init(

@@ -1,6 +1,7 @@
 import AtelierCore
 import AtelierStore
 import Foundation
+import Metrics
 import Postgres
 
 /// A clustering run with the words of the contributions it groups, for the leads' screen.
@@ -15,17 +16,30 @@ public struct ClusteringService: Sendable {
     let embeddings: EmbeddingService
     /// Where the grouping runs: it is a second of arithmetic for a large workshop.
     let compute: ComputePool
+    /// A whole run, reads and writes included: what the lead waits for.
+    let duration: Timer
     public static let excerptLength = 280
 
-    public init(pool: ConnectionPool, embeddings: EmbeddingService, compute: ComputePool = .shared) {
+    public init(
+        pool: ConnectionPool, embeddings: EmbeddingService, compute: ComputePool = .shared,
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance
+    ) {
         self.database = Database(pool: pool)
         self.embeddings = embeddings
         self.compute = compute
+        duration = Timer(label: "atelier_clustering_duration_seconds", factory: metrics)
     }
 
     /// Clusters the workshop's published contributions. Unless `fresh`, the latest run's
     /// clusters keep their identity where they still hold.
     public func run(workshopID: UUID, clusters: ClusterCount, fresh: Bool, by actor: Participant) async throws -> ClusteringView {
+        let started = ContinuousClock.now
+        let view = try await cluster(workshopID: workshopID, clusters: clusters, fresh: fresh, by: actor)
+        duration.record(duration: ContinuousClock.now - started)
+        return view
+    }
+
+    private func cluster(workshopID: UUID, clusters: ClusterCount, fresh: Bool, by actor: Participant) async throws -> ClusteringView {
         if case .fixed(let count) = clusters, !(1...50).contains(count) {
             throw ServiceError.invalid(field: "clusters", reason: "must be \"auto\" or a number from 1 to 50")
         }

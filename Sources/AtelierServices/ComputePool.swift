@@ -20,6 +20,9 @@ public final class ComputePool: Sendable {
     public let capacity: Int
     private let threads: NIOThreadPool
     private let pending = Mutex(0)
+    /// For the server's metrics: jobs a thread has taken, and jobs refused since the start.
+    private let running = Atomic(0)
+    private let refused = Atomic(0)
 
     /// The process's pool, like the cooperative pool it relieves: one thread fewer than there are
     /// cores, so requests keep a core of their own while jobs run. It is never shut down.
@@ -36,6 +39,7 @@ public final class ComputePool: Sendable {
     public func run<R: Sendable>(_ work: @escaping @Sendable () throws -> R) async throws -> R {
         try pending.withLock { count in
             guard count < capacity else {
+                refused.add(1, ordering: .relaxed)
                 throw ServiceError.busy("the server is busy computing other answers (\(capacity) jobs at once); try again shortly")
             }
             count += 1
@@ -43,6 +47,8 @@ public final class ComputePool: Sendable {
         defer { pending.withLock { $0 -= 1 } }
         return try await threads.runIfActive {
             Self.yieldToRequests()
+            self.running.add(1, ordering: .relaxed)
+            defer { self.running.subtract(1, ordering: .relaxed) }
             return try work()
         }
     }
@@ -58,6 +64,14 @@ public final class ComputePool: Sendable {
 
     /// How many jobs are running or waiting now.
     public var jobs: Int { pending.withLock { $0 } }
+
+    /// Jobs on a thread now, jobs waiting for one, and jobs refused since the pool started.
+    public var statistics: (running: Int, queued: Int, refused: Int) {
+        let jobs = self.jobs
+        let running = running.load(ordering: .relaxed)
+        // Read apart, the two may disagree for an instant: a queue is never negative.
+        return (running, max(0, jobs - running), refused.load(ordering: .relaxed))
+    }
 
     /// Stops the threads once the jobs already given have run; for pools other than `shared`.
     public func shutdown() async throws {

@@ -1,6 +1,7 @@
 import AtelierCore
 import AtelierEmbedding
 import Logging
+import Metrics
 import Postgres
 
 /// How to reach PostgreSQL: what the command line reads from its options and the environment.
@@ -49,7 +50,8 @@ extension Services {
     /// Every service over a new pool; `shutdown()` (or the service group of `serve`) closes it.
     public init(
         settings: DatabaseSettings, embeddings choice: EmbeddingChoice,
-        opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize
+        opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize,
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
         let pool = ConnectionPool(
             .init(
@@ -61,6 +63,6 @@ extension Services {
             case .encoder(let encoder): EmbeddingService(pool: pool, encoder: encoder)
             case .none(let reason): EmbeddingService(pool: pool, unavailable: reason)
             }
-        self.init(pool: pool, embeddings: embeddings, opinionGroupMinimumSize: opinionGroupMinimumSize)
+        self.init(pool: pool, embeddings: embeddings, opinionGroupMinimumSize: opinionGroupMinimumSize, metrics: metrics)
     }
 }

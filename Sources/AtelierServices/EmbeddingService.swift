@@ -124,3 +124,12 @@ extension EmbeddingService {
         return try await database.withConnection { try EmbeddingStore.coverage(model: model, in: $0) }
     }
 }
+
+extension EmbeddingService {
+    /// Contributions still waiting for a vector of the current model: the worker's queue, which
+    /// is the database; 0 without a model, when there is nothing to wait for.
+    public func queueLength() async throws -> Int {
+        guard let coverage = try await coverage() else { return 0 }
+        return max(0, coverage.contributions - coverage.embedded)
+    }
+}

@@ -1,5 +1,6 @@
 import AtelierCore
 import Logging
+import Metrics
 import Postgres
 import ServiceLifecycle
 
@@ -21,15 +22,19 @@ public struct Services: Sendable {
     public let schema: SchemaService
     public let embeddings: EmbeddingService
     public let opinionGroups: OpinionGroupService
+    /// Where clustering and exports compute, for the server's metrics.
+    public let compute: ComputePool
 
     /// Without `embeddings`, clustering groups on words alone and says so. Clustering and
-    /// exports do their arithmetic on `compute`. An opinion group smaller than
-    /// `opinionGroupMinimumSize` is never shown.
+    /// exports do their arithmetic on `compute`, and record how long they took through `metrics`.
+    /// An opinion group smaller than `opinionGroupMinimumSize` is never shown.
     public init(
         pool: ConnectionPool, embeddings: EmbeddingService? = nil, compute: ComputePool = .shared,
-        opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize
+        opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize,
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
         self.pool = pool
+        self.compute = compute
         let embeddings = embeddings ?? EmbeddingService(pool: pool, unavailable: "the server was started without a sentence-encoder model")
         self.embeddings = embeddings
         access = AccessService(pool: pool)
@@ -38,10 +43,10 @@ public struct Services: Sendable {
         votes = VoteService(pool: pool)
         participants = ParticipantService(pool: pool)
         sessions = SessionService(pool: pool)
-        clusterings = ClusteringService(pool: pool, embeddings: embeddings, compute: compute)
+        clusterings = ClusteringService(pool: pool, embeddings: embeddings, compute: compute, metrics: metrics)
         proposals = ProposalService(pool: pool)
         events = EventService(pool: pool)
-        exports = ExportService(pool: pool, compute: compute, opinionGroupMinimumSize: opinionGroupMinimumSize)
+        exports = ExportService(pool: pool, compute: compute, opinionGroupMinimumSize: opinionGroupMinimumSize, metrics: metrics)
         dumps = CongressDumpService(pool: pool)
         personalData = PersonalDataService(pool: pool)
         schema = SchemaService(database: Database(pool: pool))

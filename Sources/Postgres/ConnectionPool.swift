@@ -59,6 +59,9 @@ public final class ConnectionPool: Sendable {
     private let canceller: NIOThreadPool
     private let state: Mutex<State>
     private let logger: Logger
+    /// Counted since the pool started, for the server's metrics.
+    private let statementTimeouts = Atomic(0)
+    private let connectionWaitTimeouts = Atomic(0)
 
     private struct State: ~Copyable {
         var idle: [Connection] = []
@@ -107,7 +110,12 @@ public final class ConnectionPool: Sendable {
                     if connection.rawHandle != nil, !connection.isIdle { connection.close() }
                 }
                 try connection.prepareForUse()
-                return try body(connection)
+                do {
+                    return try body(connection)
+                } catch let error as PostgresError where error.kind == .statementTimeout {
+                    self.statementTimeouts.add(1, ordering: .relaxed)
+                    throw error
+                }
             }
         } onCancel: {
             guard connection.requestCancel(of: work) else { return }
@@ -162,6 +170,12 @@ public final class ConnectionPool: Sendable {
         state.withLock { ($0.created, $0.idle.count, $0.waiters.count) }
     }
 
+    /// Statements the server cancelled for running past `statementTimeout`, and callers told
+    /// `PoolError.busy` after waiting `connectionWait`, since the pool started.
+    public var timeouts: (statements: Int, connectionWaits: Int) {
+        (statementTimeouts.load(ordering: .relaxed), connectionWaitTimeouts.load(ordering: .relaxed))
+    }
+
     /// Runs `job` on one of the pool's threads whatever happens to the calling task meanwhile:
     /// the job ends the connection's unit of work, so it must run even when cancelled.
     private func onPoolThread<R: Sendable>(_ job: @escaping @Sendable () throws -> R) async throws -> R {
@@ -190,7 +204,9 @@ public final class ConnectionPool: Sendable {
                     // Started under the lock, so it cannot look for the waiter before it is queued.
                     let deadline = Task { [self, wait = configuration.connectionWait] in
                         guard (try? await Task.sleep(for: wait)) != nil else { return }
-                        removeWaiter(id)?.continuation.resume(throwing: PoolError.busy)
+                        guard let waiter = removeWaiter(id) else { return }
+                        connectionWaitTimeouts.add(1, ordering: .relaxed)
+                        waiter.continuation.resume(throwing: PoolError.busy)
                     }
                     state.waiters.append(Waiter(id: id, continuation: continuation, deadline: deadline))
                     return nil

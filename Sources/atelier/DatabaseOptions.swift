@@ -2,6 +2,7 @@ import ArgumentParser
 import AtelierCore
 import AtelierServices
 import Foundation
+import Metrics
 
 /// Where the database and the migrations are: shared by every command.
 struct DatabaseOptions: ParsableArguments {
@@ -40,11 +41,14 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Every service over a new pool.
-    func services(embeddings: EmbeddingChoice = .none(reason: "this command does not embed contributions")) throws -> Services {
+    func services(
+        embeddings: EmbeddingChoice = .none(reason: "this command does not embed contributions"),
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance
+    ) throws -> Services {
         // A group below this size is never shown: fewer people, and a group's figures would say where they stand.
         let minimumGroupSize = Self.environment("ATELIER_OPINION_GROUP_MIN_SIZE") ?? ProposalOpinionSupport.defaultMinimumGroupSize
         guard minimumGroupSize >= 2 else { throw ValidationError("ATELIER_OPINION_GROUP_MIN_SIZE must be 2 or more") }
-        return Services(settings: try settings(), embeddings: embeddings, opinionGroupMinimumSize: minimumGroupSize)
+        return Services(settings: try settings(), embeddings: embeddings, opinionGroupMinimumSize: minimumGroupSize, metrics: metrics)
     }
 
     /// Runs one command's work with the services, closes them whatever happens, and turns a

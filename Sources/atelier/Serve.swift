@@ -20,7 +20,8 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "atelier")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
         let resources = try resources.find()
-        let services = try database.services(embeddings: model.choice())
+        let metrics = ServerMetrics()
+        let services = try database.services(embeddings: model.choice(), metrics: metrics.factory)
         switch services.embeddings.availability {
         case .available(let model): logger.info("sentence embeddings on", metadata: ["model": "\(model)"])
         case .unavailable(let reason): logger.warning("clustering groups on words alone: \(reason)")
@@ -38,8 +39,8 @@ struct Serve: AsyncParsableCommand {
         }
         // From here the service group owns the pool, the worker and the listener, and closes them.
         try await AtelierApplication.serviceGroup(
-            services: services, resources: resources, settings: PageSettings(trustsForwardedFor: behindProxy), host: host, port: port,
-            readTimeout: readTimeout ?? AtelierApplication.defaultReadTimeout, logger: logger
+            services: services, resources: resources, settings: PageSettings(trustsForwardedFor: behindProxy), metrics: metrics,
+            host: host, port: port, readTimeout: readTimeout ?? AtelierApplication.defaultReadTimeout, logger: logger
         ).run()
     }
 }

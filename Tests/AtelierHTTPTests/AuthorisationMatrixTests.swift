@@ -278,6 +278,10 @@ import Testing
         Case("GET", "/api/v1/workshops/{workshop}/events", "each sees its audience's events", everyone) { world in
             Call(path: "/api/v1/workshops/\(world.workshop)/events", stream: true)
         },
+        // Readable from the machine itself too; from behind a proxy, by admins only.
+        Case("GET", "/metrics", "from elsewhere", [403, 403, 403, 200, 403]) { _ in
+            Call(path: "/metrics", headers: ["X-Forwarded-For": "203.0.113.7"])
+        },
         // Last: each role erases itself, and its token opens nothing afterwards.
         Case("POST", "/api/v1/me/erasure", [204, 204, 204, 204, 403]) { _ in
             Call(path: "/api/v1/me/erasure", json: json(["contributions": "anonymous"]))
@@ -310,7 +314,7 @@ import Testing
                 try AtelierApplication.buildRouter(services: server.services, resources: TestServer.resources).routes.map {
                     "\($0.method) \($0.path)"
                 }
-                .filter { $0.contains(" /api/v1") })
+                .filter { $0.contains(" /api/v1") || $0.hasSuffix(" /metrics") })
             let covered = Set(Self.cases.map { "\($0.method) \($0.route)" })
             #expect(routed == covered, "routes without a row: \(routed.subtracting(covered)); rows without a route: \(covered.subtracting(routed))")
 

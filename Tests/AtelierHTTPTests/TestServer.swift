@@ -57,12 +57,14 @@ final class TestServer: Sendable {
         let url: String
         if let databaseURL { url = databaseURL } else { url = try await TestDatabase.migrated() }
         let pool = ConnectionPool(.init(url: url, size: poolSize, statementTimeout: statementTimeout, connectionWait: connectionWait))
-        let services = Services(pool: pool, opinionGroupMinimumSize: opinionGroupMinimumSize)
+        let metrics = ServerMetrics()
+        let services = Services(pool: pool, opinionGroupMinimumSize: opinionGroupMinimumSize, metrics: metrics.factory)
         var logger = Logger(label: "atelier.test")
         logger.logLevel = .critical
         let bound = AsyncStream<Int>.makeStream()
         let group = try AtelierApplication.serviceGroup(
-            services: services, resources: resources, host: "127.0.0.1", port: 0, readTimeout: readTimeout, logger: logger, signals: []
+            services: services, resources: resources, metrics: metrics, host: "127.0.0.1", port: 0, readTimeout: readTimeout,
+            logger: logger, signals: []
         ) { port in
             bound.continuation.yield(port)
         }

@@ -23,6 +23,7 @@ actor EventHub {
     private var watched: [UUID: Watched] = [:]
     private var nextSubscriberID = 0
     private var isStopped = false
+    nonisolated let backlog = EventBacklog()
 
     private struct Watched {
         var cursor: Int
@@ -34,10 +35,11 @@ actor EventHub {
         self.logger = logger
     }
 
-    /// A stream of the workshop's events delivered from now on, and heartbeats.
+    /// A stream of the workshop's events delivered from now on, and heartbeats; `id` names the
+    /// subscriber in the backlog.
     func subscribe(
         workshopID: UUID
-    ) async throws -> (AsyncStream<WorkshopEventFeed.Item>, AsyncStream<WorkshopEventFeed.Item>.Continuation) {
+    ) async throws -> (stream: AsyncStream<WorkshopEventFeed.Item>, continuation: AsyncStream<WorkshopEventFeed.Item>.Continuation, id: Int) {
         guard !isStopped else { throw PoolError.shutDown }
         if watched[workshopID] == nil {
             // Everything up to here is committed and left to the subscriber's replay, which reads after this.
@@ -50,11 +52,13 @@ actor EventHub {
         let id = nextSubscriberID
         nextSubscriberID += 1
         watched[workshopID]!.subscribers[id] = continuation
+        backlog.opened(id)
         continuation.onTermination = { _ in Task { await self.unsubscribe(workshopID: workshopID, id: id) } }
-        return (stream, continuation)
+        return (stream, continuation, id)
     }
 
     private func unsubscribe(workshopID: UUID, id: Int) {
+        backlog.closed(id)
         watched[workshopID]?.subscribers[id] = nil
         if watched[workshopID]?.subscribers.isEmpty == true { watched[workshopID] = nil }
     }
@@ -82,6 +86,7 @@ actor EventHub {
         isStopped = true
         let all = watched.values.flatMap(\.subscribers.values)
         watched = [:]
+        backlog.closeAll()
         all.forEach { $0.finish() }
     }
 
@@ -104,7 +109,9 @@ actor EventHub {
             let fresh = WorkshopEvent.coalesced(batch.filter { $0.id > current.cursor })
             for (id, continuation) in current.subscribers {
                 for event in fresh {
-                    guard case .dropped = continuation.yield(.event(event)) else { continue }
+                    let result = continuation.yield(.event(event))
+                    if case .enqueued = result { backlog.handed(id) }
+                    guard case .dropped = result else { continue }
                     current.subscribers[id] = nil
                     continuation.finish()
                     break

@@ -62,6 +62,10 @@ public struct EventService: Sendable {
             pool: database.pool, hub: hub, workshopID: workshop.id, after: lastEventID, isModerator: reader.leads(workshop))
     }
 
+    /// Event-stream clients connected to this process, and how many events the one furthest
+    /// behind has not taken yet: for the server's metrics.
+    public var streams: (clients: Int, mostBehind: Int) { hub.backlog.snapshot }
+
     /// Deletes events older than `days` days; a client resuming from before them is told to reload.
     public func prune(olderThanDays days: Int) async throws -> Int {
         guard days >= 1 else { throw ServiceError.invalid(field: "days", reason: "must be 1 or more") }

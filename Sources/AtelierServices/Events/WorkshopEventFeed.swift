@@ -32,6 +32,8 @@ public final class WorkshopEventFeed: AsyncSequence, Sendable {
     private struct Live {
         var closed = false
         var continuation: AsyncStream<Item>.Continuation?
+        /// The hub's name for this feed, whose backlog it lowers as it takes events.
+        var subscriber: Int?
     }
 
     init(pool: ConnectionPool, hub: EventHub, workshopID: UUID, after: Int?, isModerator: Bool) {
@@ -54,11 +56,20 @@ public final class WorkshopEventFeed: AsyncSequence, Sendable {
 
     var isClosed: Bool { live.withLock { $0.closed } }
 
+    /// The live stream gave an event: it is no longer waiting in this feed's backlog.
+    func tookLiveEvent() {
+        guard let subscriber = live.withLock({ $0.subscriber }) else { return }
+        hub.backlog.taken(subscriber)
+    }
+
     /// Subscribes to the hub before anything is read, so nothing falls between replay and live.
     func subscribe() async throws -> AsyncStream<Item> {
-        let (stream, continuation) = try await hub.subscribe(workshopID: workshopID)
+        let (stream, continuation, id) = try await hub.subscribe(workshopID: workshopID)
         let closed = live.withLock { live in
-            if !live.closed { live.continuation = continuation }
+            if !live.closed {
+                live.continuation = continuation
+                live.subscriber = id
+            }
             return live.closed
         }
         if closed { continuation.finish() }
@@ -113,6 +124,7 @@ public final class WorkshopEventFeed: AsyncSequence, Sendable {
                         phase = .live(lastGiven: lastGiven, live)
                         return item
                     }
+                    feed.tookLiveEvent()
                     // The replay may already have given it; the hub may read a little behind.
                     phase = .live(lastGiven: Swift.max(lastGiven, event.id), live)
                     if event.id > lastGiven, event.isVisible(toModerator: feed.isModerator) { return item }

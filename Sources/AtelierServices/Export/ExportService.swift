@@ -2,6 +2,7 @@ import AtelierCore
 import AtelierExport
 import AtelierStore
 import Foundation
+import Metrics
 import Postgres
 
 /// Which proposals a briefing shows: those published to the room (what goes to the minister),
@@ -57,26 +58,32 @@ public struct ExportService: Sendable {
     /// Where documents are laid out and zipped, away from the threads that serve requests.
     let compute: ComputePool
     let opinionGroupMinimumSize: Int
+    let metrics: any MetricsFactory
 
     /// The briefing shows opinion groups of at least `opinionGroupMinimumSize` members only.
     public init(
-        pool: ConnectionPool, compute: ComputePool = .shared, opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize
+        pool: ConnectionPool, compute: ComputePool = .shared, opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize,
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
         self.database = Database(pool: pool)
         self.compute = compute
         self.opinionGroupMinimumSize = opinionGroupMinimumSize
+        self.metrics = metrics
     }
 
     public func export(_ request: ExportRequest, by requester: ExportRequester) async throws -> ExportedFile {
         guard request.votes == .aggregated || request.format == .csv else {
             throw ServiceError.invalid(field: "votes", reason: "raw votes come only in the csv format")
         }
+        let started = ContinuousClock.now
         let (briefing, rawVotes) = try await read(request, by: requester)
         let bytes = try await compute.run {
             if let rawVotes { return BriefingCSV.archive(briefing, rawVotes: Self.pseudonymised(rawVotes)) }
             return BriefingExport.export(briefing, as: request.format)
         }
         let name = ["briefing", request.congressSlug, request.workshopSlug].compactMap { $0 }.joined(separator: "-")
+        Timer(label: "atelier_export_duration_seconds", dimensions: [("format", request.format.rawValue)], factory: metrics)
+            .record(duration: ContinuousClock.now - started)
         return ExportedFile(bytes: bytes, mediaType: request.format.mediaType, filename: "\(name).\(request.format.fileExtension)")
     }
 

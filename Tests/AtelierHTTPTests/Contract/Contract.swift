@@ -48,7 +48,7 @@ struct Contract: Sendable {
 
     /// Whether a path belongs to the API the document describes, rather than to the pages.
     static func isAPI(_ path: String) -> Bool {
-        ["/api/", "/health", "/openapi.json", "/problems/"].contains { path.hasPrefix($0) }
+        ["/api/", "/health", "/openapi.json", "/problems/", "/metrics"].contains { path.hasPrefix($0) }
     }
 
     /// What is wrong with this reply to this request, one sentence per fault; empty when it
