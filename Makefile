@@ -17,7 +17,7 @@ FORMAT_CONFIG := $(if $(wildcard .swift-format),--configuration .swift-format)
 export DATABASE_URL
 
 .DEFAULT_GOAL := help
-.PHONY: help deps deps-test model build db-start db-stop db-url run test bench bench-opinion-groups bench-quality format lint clean-db
+.PHONY: help deps deps-test model build db-start db-stop db-url run test bench bench-opinion-groups bench-quality fuzz format lint clean-db
 
 help:
 	@echo "make run        build, start the local database, migrate, load the demo, serve on :$(PORT)"
@@ -34,6 +34,7 @@ help:
 	@echo "make lint       swift format lint --strict"
 	@echo "make bench      HTTP benchmarks with wrk (BENCH_SECONDS, BENCH_CONNECTIONS)"
 	@echo "make bench-opinion-groups  opinion groups: time and memory at 3 room sizes against numpy (also part of make bench)"
+	@echo "make fuzz       libFuzzer on the CSV, Markdown, SentencePiece and cursor parsers, FUZZ_SECONDS (60) each"
 	@echo "make bench-quality  clustering quality (NMI, ARI) against scikit-learn baselines on ../shared/data"
 	@echo "DATABASE_URL=postgres://... make run   uses that server and leaves .pg/ alone"
 
@@ -85,6 +86,9 @@ bench-opinion-groups: deps
 
 bench-quality: deps
 	bash deploy/bench-quality.sh
+
+fuzz: deps model
+	bash deploy/fuzz.sh
 
 format:
 	swift format --in-place --recursive $(FORMAT_CONFIG) Sources Tests Package.swift
