@@ -10,7 +10,6 @@ TESTFLAGS ?=
 # Every import must be a declared dependency of its target (Package.swift), checked by each build.
 SWIFT_CHECKS := --explicit-target-dependency-import-check error
 BENCH_SECONDS ?= 15
-FUZZ_SECONDS ?= 1200
 BENCH_CONNECTIONS ?= 32
 FORMAT_CONFIG := $(if $(wildcard .swift-format),--configuration .swift-format)
 
@@ -23,7 +22,6 @@ export DATABASE_URL
 help:
 	@echo "make run        build, start the local database, migrate, load the demo, serve on :$(PORT)"
 	@echo "make test       swift test, then the browser tests, each against a throwaway PostgreSQL (TESTFLAGS=... for swift test)"
-	@echo "make fuzz       schemathesis against the API for FUZZ_SECONDS (default 1200) as each role; make test runs it for 160 s"
 	@echo "make build      release build of $(BIN)"
 	@echo "make deps       check (as root: install) PostgreSQL, libpq-dev, pkg-config"
 	@echo "make deps-test  the same, plus what the tests run: LibreOffice (Writer), poppler-utils, Chromium, .venv-browser/"
@@ -37,6 +35,8 @@ help:
 	@echo "make bench      HTTP benchmarks with wrk (BENCH_SECONDS, BENCH_CONNECTIONS)"
 	@echo "make topology-test  nginx, two nodes, pgbouncer, a primary and its synchronous standby on loopback: order, failover, figures"
 	@echo "make bench-opinion-groups  opinion groups: time and memory at 3 room sizes against numpy (also part of make bench)"
+	@echo "make fuzz       libFuzzer on the CSV, Markdown, SentencePiece and cursor parsers (FUZZ_SECONDS, 60, each),"
+	@echo "               then schemathesis against the API as each role (API_FUZZ_SECONDS, 1200; make test runs it for 160 s)"
 	@echo "make bench-quality  clustering quality (NMI, ARI) against scikit-learn baselines on ../shared/data"
 	@echo "make rehearsal  the congress day compressed, with PostgreSQL restarted and stopped and a server killed; checks nothing acknowledged was lost"
 	@echo "DATABASE_URL=postgres://... make run   uses that server and leaves .pg/ alone"
@@ -81,8 +81,8 @@ test: deps-test model
 	bash deploy/test.sh bash deploy/fuzz-api.sh
 	bash deploy/test.sh bash deploy/browser-tests.sh
 
-fuzz: deps-test
-	bash deploy/test.sh bash deploy/fuzz-api.sh $(FUZZ_SECONDS)
+fuzz: deps-test model
+	bash deploy/fuzz.sh
 
 bench: deps
 	bash deploy/bench.sh $(BENCH_SECONDS) $(BENCH_CONNECTIONS)
@@ -96,6 +96,7 @@ bench-quality: deps
 
 rehearsal: deps
 	bash deploy/rehearsal.sh
+
 
 format:
 	swift format --in-place --recursive $(FORMAT_CONFIG) Sources Tests Package.swift

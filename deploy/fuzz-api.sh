@@ -6,7 +6,7 @@
 # content type and body as the document says. Run by `make test` after `swift test`, within
 # deploy/test.sh, which provides DATABASE_URL:
 #
-#   bash deploy/test.sh bash deploy/fuzz-api.sh [SECONDS]      (default: $FUZZ_SECONDS or 160, shared by the roles)
+#   bash deploy/test.sh bash deploy/fuzz-api.sh [SECONDS]      (default: $API_FUZZ_SECONDS or 160, shared by the roles)
 #
 # `make fuzz` runs it longer. Left out: the event stream (an answer that never ends), the
 # caller's erasure (it would end the role's access mid-run; it has tests of its own) and
@@ -19,7 +19,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-seconds=${1:-${FUZZ_SECONDS:-160}}
+seconds=${1:-${API_FUZZ_SECONDS:-160}}
 [ -n "${DATABASE_URL:-}" ] || { echo "DATABASE_URL is not set: run it through deploy/test.sh" >&2; exit 2; }
 [ -x .venv-fuzz/bin/schemathesis ] || { echo "no .venv-fuzz/: run deploy/install-deps.sh --test" >&2; exit 2; }
 swift build --product atelier --explicit-target-dependency-import-check error >/dev/null

@@ -49,6 +49,27 @@ import ZipSupport
         #expect(read.rows == rows)
     }
 
+    /// Found by the fuzzer (Fuzz/FuzzCSV): a one-column file whose header or last row is empty
+    /// was written as a blank line, which the reader drops, so it read back as empty.
+    @Test func aRecordOfOneEmptyFieldIsWrittenQuotedNotAsABlankLine() throws {
+        let bytes = CSVWriter.write(header: [""], rows: [["a"], [""]])
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == "\"\"\r\na\r\n\"\"\r\n")
+        let read = try table(bytes)
+        #expect(read.header == [""])
+        #expect(read.rows == [["a"], [""]])
+        #expect(try table(CSVWriter.write(header: ["x", "y"], rows: [["", ""]])).rows == [["", ""]])
+    }
+
+    /// Found by the fuzzer (Fuzz/FuzzCSV): a quote followed by a combining mark (U+07AE, a Thaana
+    /// vowel sign) is one Character, and was not doubled, so the field ended at that quote and the
+    /// rest of a contribution could have become fields of its own.
+    @Test func aQuoteBeforeACombiningMarkIsDoubledToo() throws {
+        let field = "J<\"profil\"\"\u{07AE}"
+        let bytes = CSVWriter.write(header: ["texte", "suite"], rows: [[field, "x"]])
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == "texte;suite\r\n\"J<\"\"profil\"\"\"\"\u{07AE}\";x\r\n")
+        #expect(try table(bytes).rows == [[field, "x"]])
+    }
+
     @Test func theFilesHaveTheirColumnsAndEveryContributionOnce() throws {
         let files = BriefingCSV.files(briefing)
         #expect(files.map(\.name) == ["contributions.csv", "votes.csv", "proposals.csv", "proposal_sources.csv"])

@@ -16,7 +16,9 @@ public enum CSVWriter {
     public static func write(header: [String], rows: [[String]]) -> [UInt8] {
         var text = ""
         for record in [header] + rows {
-            text += record.map(field).joined(separator: ";")
+            // A record of one empty field would be an empty line, which readers skip as blank
+            // (the last one, at least): quoted, it is a value. Found by Fuzz/FuzzCSV.
+            text += record == [""] ? "\"\"" : record.map(field).joined(separator: ";")
             text += "\r\n"
         }
         return byteOrderMark + Array(text.utf8)
@@ -47,11 +49,14 @@ public enum CSVWriter {
 }
 
 extension String {
+    /// By scalars, not characters: a quote followed by a combining mark is one character, `"` + U+07AE
+    /// say, and left undoubled it would end the field early. Found by Fuzz/FuzzCSV.
     fileprivate var replacingQuotes: String {
-        var result = ""
-        for character in self {
-            if character == "\"" { result += "\"\"" } else { result.append(character) }
+        var result = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar == "\"" { result.append(scalar) }
+            result.append(scalar)
         }
-        return result
+        return String(result)
     }
 }
