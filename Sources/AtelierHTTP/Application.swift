@@ -11,10 +11,13 @@ public enum AtelierApplication {
         services: Services, resources: WebResources, settings: PageSettings = .init()
     ) throws -> Router<AtelierRequestContext> {
         let routes = RouteTable()
+        let limiter = RateLimiter(settings: settings.rateLimits)
         let pages = try PageRenderer(resources: resources)
         let router = Router(context: AtelierRequestContext.self)
-        // Outermost first: request logs see every answer, headers go on problems too.
-        router.add(middleware: LogRequestsMiddleware(.debug))
+        // Outermost first: the request's id reaches every log line, request logs see every
+        // answer, headers go on problems too.
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: RequestLogMiddleware(level: .debug))
         router.add(middleware: ResponseHeadersMiddleware())
         let problems = ProblemMiddleware(routes: routes, pages: pages)
         router.add(middleware: problems)
@@ -23,6 +26,7 @@ public enum AtelierApplication {
         StaticController(pages: pages).addRoutes(to: router)
 
         let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(access: services.access))
+            .add(middleware: RateLimitMiddleware(limiter: limiter))
         CongressController(congresses: services.congresses).addRoutes(to: api)
         ContributionController(contributions: services.contributions).addRoutes(to: api)
         VoteController(votes: services.votes).addRoutes(to: api)
@@ -33,7 +37,8 @@ public enum AtelierApplication {
         ExportController(exports: services.exports).addRoutes(to: api)
 
         let site = router.group().add(middleware: PageSessionMiddleware(sessions: services.sessions, errors: problems))
-        SignInController(sessions: services.sessions, pages: pages, settings: settings).addRoutes(to: site)
+            .add(middleware: RateLimitMiddleware(limiter: limiter))
+        SignInController(sessions: services.sessions, pages: pages, limiter: limiter).addRoutes(to: site)
         HomePageController(congresses: services.congresses, pages: pages).addRoutes(to: site)
         WorkshopPageController(services: services, pages: pages).addRoutes(to: site)
         VotePageController(votes: services.votes).addRoutes(to: site)
