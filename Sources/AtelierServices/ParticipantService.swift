@@ -58,9 +58,7 @@ public struct ParticipantService: Sendable {
             guard try ParticipantStore.participant(id: participantID, in: connection) != nil else {
                 throw ServiceError.notFound("no participant \(participantID.uuidString.lowercased())")
             }
-            try BadgeCodeStore.revoke(participantID: participantID, in: connection)
-            _ = try PageSessionStore.endAll(participantID: participantID, in: connection)
-            return try ParticipantStore.revokeTokens(participantID: participantID, in: connection)
+            return try Self.revokeAll(participantID, in: connection)
         }
     }
 
