@@ -18,7 +18,8 @@ extension ParticipantService {
     /// page sessions (a lost phone, someone who left). Returns how many tokens were live.
     public func revoke(participantID: UUID, congressSlug: String) async throws -> Int {
         try await database.withTransaction { connection in
-            _ = try Self.participant(participantID, of: congressSlug, in: connection)
+            let participant = try Self.participant(participantID, of: congressSlug, in: connection)
+            try Self.audit(.participantRevoke, participant, in: connection)
             return try Self.revokeAll(participantID, in: connection)
         }
     }
@@ -31,6 +32,7 @@ extension ParticipantService {
         return try await database.withTransaction { connection in
             let participant = try Self.participant(participantID, of: congressSlug, in: connection)
             _ = try Self.revokeAll(participantID, in: connection)
+            try Self.audit(.participantRotate, participant, in: connection)
             try ParticipantStore.addToken(hash: AccessToken.hash(token), participantID: participantID, in: connection)
             // A display access is a screen: it signs in with its token and gets no badge.
             guard participant.takesPart else { return RotatedAccess(participant: participant, token: token, badgeCode: nil) }
@@ -47,6 +49,13 @@ extension ParticipantService {
             throw ServiceError.notFound("no participant \(id.uuidString.lowercased()) in congress \"\(congressSlug)\"")
         }
         return participant
+    }
+
+    /// The command line acts: no participant, no request.
+    static func audit(_ action: AuditAction, _ participant: Participant, in connection: Connection) throws {
+        try AuditStore.append(
+            congressID: participant.congressID, actorID: nil, action: action, target: "participant \(participant.id.uuidString.lowercased())",
+            requestID: nil, in: connection)
     }
 
     static func revokeAll(_ participantID: UUID, in connection: Connection) throws -> Int {

@@ -18,6 +18,7 @@ public struct Services: Sendable {
     public let dumps: CongressDumpService
     public let schema: SchemaService
     public let embeddings: EmbeddingService
+    public let audit: AuditService
 
     /// Without `embeddings`, clustering groups on words alone and says so. Clustering and
     /// exports do their arithmetic on `compute`.
@@ -37,6 +38,7 @@ public struct Services: Sendable {
         exports = ExportService(pool: pool, compute: compute)
         dumps = CongressDumpService(pool: pool)
         schema = SchemaService(database: Database(pool: pool))
+        audit = AuditService(pool: pool)
     }
 
     /// What runs beside the HTTP server, in start order: the pool first, so that the group,

@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierServices
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -17,7 +18,8 @@ struct RequestIDMiddleware: RouterMiddleware {
         var context = context
         // Hummingbird's own key: `context.id` and every line logged with the request's logger carry it.
         context.logger[metadataKey: "hb.request.id"] = .string(id)
-        var response = try await next(request, context)
+        // The services read it for the audit log.
+        var response = try await RequestTrace.$id.withValue(id) { try await next(request, context) }
         response.headers[Self.header] = id
         return response
     }
