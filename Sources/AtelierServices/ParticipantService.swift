@@ -55,9 +55,10 @@ public struct ParticipantService: Sendable {
     /// their badge code goes too and their browser sessions end. Returns how many tokens were live.
     public func revokeTokens(participantID: UUID) async throws -> Int {
         try await database.withTransaction { connection in
-            guard try ParticipantStore.participant(id: participantID, in: connection) != nil else {
+            guard let participant = try ParticipantStore.participant(id: participantID, in: connection) else {
                 throw ServiceError.notFound("no participant \(participantID.uuidString.lowercased())")
             }
+            try Self.audit(.participantRevoke, participant, in: connection)
             return try Self.revokeAll(participantID, in: connection)
         }
     }
