@@ -10,6 +10,7 @@ TESTFLAGS ?=
 # Every import must be a declared dependency of its target (Package.swift), checked by each build.
 SWIFT_CHECKS := --explicit-target-dependency-import-check error
 BENCH_SECONDS ?= 15
+FUZZ_SECONDS ?= 1200
 BENCH_CONNECTIONS ?= 32
 FORMAT_CONFIG := $(if $(wildcard .swift-format),--configuration .swift-format)
 
@@ -17,11 +18,12 @@ FORMAT_CONFIG := $(if $(wildcard .swift-format),--configuration .swift-format)
 export DATABASE_URL
 
 .DEFAULT_GOAL := help
-.PHONY: help deps deps-test model build db-start db-stop db-url run test bench bench-opinion-groups bench-quality format lint clean-db
+.PHONY: help deps deps-test model build db-start db-stop db-url run test bench topology-test bench-opinion-groups bench-quality rehearsal fuzz format lint clean-db
 
 help:
 	@echo "make run        build, start the local database, migrate, load the demo, serve on :$(PORT)"
 	@echo "make test       swift test, then the browser tests, each against a throwaway PostgreSQL (TESTFLAGS=... for swift test)"
+	@echo "make fuzz       schemathesis against the API for FUZZ_SECONDS (default 1200) as each role; make test runs it for 160 s"
 	@echo "make build      release build of $(BIN)"
 	@echo "make deps       check (as root: install) PostgreSQL, libpq-dev, pkg-config"
 	@echo "make deps-test  the same, plus what the tests run: LibreOffice (Writer), poppler-utils, Chromium, .venv-browser/"
@@ -33,8 +35,10 @@ help:
 	@echo "make format     swift format Sources, Tests and Package.swift in place"
 	@echo "make lint       swift format lint --strict"
 	@echo "make bench      HTTP benchmarks with wrk (BENCH_SECONDS, BENCH_CONNECTIONS)"
+	@echo "make topology-test  nginx, two nodes, pgbouncer, a primary and its synchronous standby on loopback: order, failover, figures"
 	@echo "make bench-opinion-groups  opinion groups: time and memory at 3 room sizes against numpy (also part of make bench)"
 	@echo "make bench-quality  clustering quality (NMI, ARI) against scikit-learn baselines on ../shared/data"
+	@echo "make rehearsal  the congress day compressed, with PostgreSQL restarted and stopped and a server killed; checks nothing acknowledged was lost"
 	@echo "DATABASE_URL=postgres://... make run   uses that server and leaves .pg/ alone"
 
 deps:
@@ -74,7 +78,11 @@ run: build db-start model
 test: deps-test model
 	bash deploy/test.sh swift test $(SWIFT_CHECKS) $(TESTFLAGS)
 	bash deploy/test.sh bash deploy/cli-tests.sh
+	bash deploy/test.sh bash deploy/fuzz-api.sh
 	bash deploy/test.sh bash deploy/browser-tests.sh
+
+fuzz: deps-test
+	bash deploy/test.sh bash deploy/fuzz-api.sh $(FUZZ_SECONDS)
 
 bench: deps
 	bash deploy/bench.sh $(BENCH_SECONDS) $(BENCH_CONNECTIONS)
@@ -86,6 +94,9 @@ bench-opinion-groups: deps
 bench-quality: deps
 	bash deploy/bench-quality.sh
 
+rehearsal: deps
+	bash deploy/rehearsal.sh
+
 format:
 	swift format --in-place --recursive $(FORMAT_CONFIG) Sources Tests Package.swift
 
@@ -95,3 +106,6 @@ lint:
 clean-db:
 	bash deploy/pg-cluster.sh stop "$(PGDIR)"
 	rm -rf "$(PGDIR)"
+
+topology-test: build
+	bash deploy/topology-test.sh

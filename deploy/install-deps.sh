@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the build and the local PostgreSQL cluster have what they need; with --test, also
 # what the test suite runs besides (LibreOffice and poppler, which a server does not need, and
-# for the browser tests Debian's Chromium, a font, and Playwright in .venv-browser/).
+# for the browser tests Debian's Chromium, a font, and Playwright in .venv-browser/; schemathesis for
+# deploy/fuzz-api.sh in .venv-fuzz/).
 # Safe to run often: it says nothing and changes nothing when all is present.
 set -euo pipefail
 
@@ -56,9 +57,19 @@ browser_venv() {
   .venv-browser/bin/pip install --quiet playwright==1.65.3 axe-playwright-python==0.1.8 pytest==9.2.0
 }
 
+# schemathesis for deploy/fuzz-api.sh, pinned like the browser's tools.
+fuzz_venv() {
+  [ "$test_tools" = 1 ] || return 0
+  [ -x .venv-fuzz/bin/schemathesis ] && return 0
+  echo "install-deps: creating .venv-fuzz (schemathesis)"
+  python3 -m venv .venv-fuzz
+  .venv-fuzz/bin/pip install --quiet schemathesis==4.32.5
+}
+
 check
 if [ -z "$missing" ]; then
   browser_venv
+  fuzz_venv
   exit 0
 fi
 
@@ -80,3 +91,4 @@ if [ -n "$missing" ]; then
   exit 1
 fi
 browser_venv
+fuzz_venv

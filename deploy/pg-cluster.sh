@@ -3,13 +3,15 @@
 # It trusts every local connection, which is acceptable because it listens on
 # 127.0.0.1 and on a socket inside DIR, never on the network.
 #
-#   pg-cluster.sh start DIR PORT | stop DIR | restart DIR | status DIR | url DIR [PORT]
+#   pg-cluster.sh start DIR PORT | stop DIR | restart DIR | crash DIR | status DIR | url DIR [PORT]
+#
+# crash stops the server at once (-m immediate), as a power cut would: the next start recovers from the WAL.
 #
 # PG_FAST=1 trades durability for speed (fsync off): for throwaway test clusters.
 set -euo pipefail
 
 die() { echo "pg-cluster: $*" >&2; exit 1; }
-usage() { die "usage: $0 start DIR PORT | stop DIR | restart DIR | status DIR | url DIR [PORT]"; }
+usage() { die "usage: $0 start DIR PORT | stop DIR | restart DIR | crash DIR | status DIR | url DIR [PORT]"; }
 
 [ $# -ge 2 ] || usage
 cmd=$1 dir=$2 port=${3:-}
@@ -118,6 +120,12 @@ restart() {
   echo "pg-cluster: restarted $dir"
 }
 
+crash() {
+  running || die "not running in $dir"
+  as_pg "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null || fail_with_log "could not stop PostgreSQL at once"
+  echo "pg-cluster: stopped $dir at once (-m immediate)"
+}
+
 status() {
   if running; then
     echo "pg-cluster: running in $dir on port $(cat "$dir/port" 2>/dev/null)"
@@ -135,6 +143,6 @@ url() {
 }
 
 case $cmd in
-  start | stop | restart | status | url) "$cmd" ;;
+  start | stop | restart | crash | status | url) "$cmd" ;;
   *) usage ;;
 esac

@@ -67,6 +67,7 @@ public enum BriefingLayout {
                     number += 1
                     blocks.append(.heading(level: 3, [.text("\(number). \(proposal.title)")]))
                     blocks.append(.paragraph([.text(provenanceLine(proposal.provenance))], role: .provenance))
+                    if let opinion = proposal.opinion { blocks.append(.paragraph([.text(capitalized(opinion.sentence))], role: .provenance)) }
                     if !proposal.isPublished {
                         blocks.append(.paragraph([.text("Proposition non publiée (statut\u{A0}: \(statusName(proposal.status))).")], role: .note))
                     }
@@ -126,10 +127,10 @@ public enum BriefingLayout {
     }
 
     /// The provenance sentence as a line of its own: "Issue de 12 contributions…".
-    static func provenanceLine(_ provenance: Provenance) -> String {
-        let sentence = provenance.sentence
-        return sentence.prefix(1).uppercased() + sentence.dropFirst()
-    }
+    static func provenanceLine(_ provenance: Provenance) -> String { capitalized(provenance.sentence) }
+
+    /// A sentence of the briefing as it starts a line.
+    public static func capitalized(_ sentence: String) -> String { sentence.prefix(1).uppercased() + sentence.dropFirst() }
 
     static func statusName(_ status: String) -> String {
         switch status {

@@ -35,6 +35,8 @@ public enum AtelierApplication {
         ConsolidationController(proposals: services.proposals).addRoutes(to: api)
         EventController(events: services.events).addRoutes(to: api)
         ExportController(exports: services.exports).addRoutes(to: api)
+        PersonalDataController(personalData: services.personalData).addRoutes(to: api)
+        OpinionGroupController(opinionGroups: services.opinionGroups).addRoutes(to: api)
 
         let site = router.group().add(middleware: PageSessionMiddleware(sessions: services.sessions, errors: problems))
             .add(middleware: RateLimitMiddleware(limiter: limiter))
@@ -52,19 +54,29 @@ public enum AtelierApplication {
         AdminPageController(congresses: services.congresses, exports: services.exports, pages: pages).addRoutes(to: site)
         ParticipantsPageController(participants: services.participants, congresses: services.congresses, pages: pages).addRoutes(to: site)
         BadgeSheetController(participants: services.participants, congresses: services.congresses, pages: pages).addRoutes(to: site)
-        PlenaryScreenController(proposals: services.proposals, events: services.events, pages: pages).addRoutes(to: site)
+        PersonalDataPageController(personalData: services.personalData, pages: pages).addRoutes(to: site)
+        PlenaryScreenController(proposals: services.proposals, opinionGroups: services.opinionGroups, events: services.events, pages: pages)
+            .addRoutes(to: site)
 
         routes.load(router.routes)
         return router
     }
 
+    /// How long a connection may stay silent while the server waits for a request, or for the
+    /// rest of one (half a request line, a body that stops coming): then it is closed, so idle
+    /// or slow clients cannot hold connections for ever. An answer being written (the event
+    /// stream) is never cut by it.
+    public static let defaultReadTimeout = Duration.seconds(30)
+
     /// `onRunning` receives the port actually bound, which matters when asking for port 0.
     public static func build(
-        services: Services, resources: WebResources, settings: PageSettings = .init(), host: String, port: Int, logger: Logger,
-        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        services: Services, resources: WebResources, settings: PageSettings = .init(), host: String, port: Int,
+        readTimeout: Duration = defaultReadTimeout, logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        Application(
-            router: try buildRouter(services: services, resources: resources, settings: settings),
+        let (seconds, attoseconds) = readTimeout.components
+        return Application(
+            router: HeadAsGet(router: try buildRouter(services: services, resources: resources, settings: settings)),
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(host, port: port), serverName: "atelier"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
@@ -75,11 +87,13 @@ public enum AtelierApplication {
     /// reverse: the server drains its requests and ends its event streams, then the listener and
     /// the worker stop, and the pool closes last.
     public static func serviceGroup(
-        services: Services, resources: WebResources, settings: PageSettings = .init(), host: String, port: Int, logger: Logger,
-        signals: [UnixSignal] = [.sigterm, .sigint], onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        services: Services, resources: WebResources, settings: PageSettings = .init(), host: String, port: Int,
+        readTimeout: Duration = defaultReadTimeout, logger: Logger, signals: [UnixSignal] = [.sigterm, .sigint],
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> ServiceGroup {
         let app = try build(
-            services: services, resources: resources, settings: settings, host: host, port: port, logger: logger, onRunning: onRunning)
+            services: services, resources: resources, settings: settings, host: host, port: port, readTimeout: readTimeout, logger: logger,
+            onRunning: onRunning)
         return ServiceGroup(
             configuration: .init(
                 services: services.background(logger: logger) + [app], gracefulShutdownSignals: signals, logger: logger))

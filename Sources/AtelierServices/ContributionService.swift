@@ -93,7 +93,9 @@ public struct ContributionService: Sendable {
             }
             guard workshop.status == .open else { throw Self.closed(workshop) }
             let (checkedTitle, checkedBody) = try Self.validate(title: title.applied(to: contribution.title), body: body ?? contribution.body)
-            try ContributionStore.update(id: id, title: checkedTitle, body: checkedBody, in: connection)
+            guard try ContributionStore.update(id: id, title: checkedTitle, body: checkedBody, in: connection) else {
+                throw Self.changedMeanwhile
+            }
             return try ContributionStore.contribution(id: id, readerID: author.id, in: connection)!
         }
         embeddings.contributionsChanged()
@@ -114,20 +116,18 @@ public struct ContributionService: Sendable {
             guard contribution.status == .published else {
                 throw ServiceError.contributionNotPublished("the contribution is already \(contribution.status.rawValue)")
             }
+            let changed: Bool
             if isAuthor {
-                try ContributionStore.withdraw(id: id, in: connection)
+                changed = try ContributionStore.withdraw(id: id, in: connection)
             } else {
-                let reason = rawReason.map(ContributionText.clean) ?? ""
-                guard !reason.isEmpty, reason.unicodeScalars.count <= ContributionText.maximumReasonLength else {
-                    throw ServiceError.invalid(
-                        field: "reason", reason: "hiding a contribution needs a reason of 1 to \(ContributionText.maximumReasonLength) characters")
-                }
-                try ContributionStore.hide(id: id, reason: reason, moderatorID: actor.id, in: connection)
+                let reason = try Self.validateReason(rawReason)
+                changed = try ContributionStore.hide(id: id, reason: reason, moderatorID: actor.id, in: connection)
                 try AuditStore.append(
                     congressID: workshop.congressID, actorID: actor.id, action: .contributionHide,
                     target: "contribution \(id.uuidString.lowercased())",
                     detail: ["reason": reason], requestID: requestID, in: connection)
             }
+            guard changed else { throw Self.changedMeanwhile }
             return try ContributionStore.contribution(id: id, readerID: actor.id, in: connection)!
         }
     }
@@ -154,18 +154,36 @@ public struct ContributionService: Sendable {
         do {
             return (try ContributionText.validateTitle(title), try ContributionText.validateBody(body))
         } catch {
-            switch error {
-            case .blankBody: throw ServiceError.invalid(field: "body", reason: "must not be empty")
-            case .bodyTooLong(let length):
-                throw ServiceError.invalid(field: "body", reason: "is \(length) characters long; the limit is \(ContributionText.maximumBodyLength)")
-            case .blankTitle: throw ServiceError.invalid(field: "title", reason: "must not be blank; leave it out for no title")
-            case .titleTooLong(let length):
-                throw ServiceError.invalid(
-                    field: "title", reason: "is \(length) characters long; the limit is \(ContributionText.maximumTitleLength)")
-            case .controlCharacters(let field): throw ServiceError.invalid(field: field, reason: "contains control characters")
-            }
+            throw invalid(error)
         }
     }
+
+    /// A moderator's reason, which the author reads: required, and held to the rules of any text.
+    static func validateReason(_ raw: String?) throws -> String {
+        do {
+            return try ContributionText.validateReason(raw ?? "")
+        } catch {
+            throw invalid(error)
+        }
+    }
+
+    static func invalid(_ problem: ContributionText.Problem) -> ServiceError {
+        switch problem {
+        case .blankBody: .invalid(field: "body", reason: "must not be empty")
+        case .bodyTooLong(let length):
+            .invalid(field: "body", reason: "is \(length) characters long; the limit is \(ContributionText.maximumBodyLength)")
+        case .blankTitle: .invalid(field: "title", reason: "must not be blank; leave it out for no title")
+        case .titleTooLong(let length):
+            .invalid(field: "title", reason: "is \(length) characters long; the limit is \(ContributionText.maximumTitleLength)")
+        case .blankReason, .reasonTooLong:
+            .invalid(field: "reason", reason: "hiding a contribution needs a reason of 1 to \(ContributionText.maximumReasonLength) characters")
+        case .controlCharacters(let field): .invalid(field: field, reason: ContributionText.controlCharactersReason)
+        }
+    }
+
+    /// The contribution left the published state between the check and the change.
+    static let changedMeanwhile = ServiceError.contributionNotPublished(
+        "the contribution was withdrawn or hidden meanwhile; read it again")
 
     static func closed(_ workshop: Workshop) -> ServiceError {
         .workshopClosed("the workshop \"\(workshop.title)\" is closed")

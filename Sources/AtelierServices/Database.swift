@@ -38,7 +38,7 @@ public struct Database: Sendable {
     /// another request that got there first.
     public static func meaning(of error: PostgresError) -> any Error {
         switch error.kind {
-        case .connectionFailed, .connectionLost:
+        case .connectionFailed, .connectionLost, .readOnlyServer:
             return ServiceError.unavailable("the database did not answer")
         case .statementTimeout:
             return ServiceError.busy("the database took too long to answer")

@@ -1,3 +1,4 @@
+import AtelierCore
 import AtelierEmbedding
 import Logging
 import Postgres
@@ -11,12 +12,30 @@ public struct DatabaseSettings: Sendable {
     public var statementTimeout: Duration?
     /// How long a request waits for a free connection before it is told the service is busy.
     public var connectionWait: Duration
+    /// Whether `url` leads to pgbouncer in transaction pooling.
+    public var transactionPooling: Bool
+    /// Straight to the primary, for what needs a session: the event listener, migrations.
+    public var sessionURL: String
 
-    public init(url: String, poolSize: Int, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5)) {
+    public init(
+        url: String, poolSize: Int, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5),
+        transactionPooling: Bool = false, sessionURL: String? = nil
+    ) {
         self.url = url
         self.poolSize = poolSize
         self.statementTimeout = statementTimeout
         self.connectionWait = connectionWait
+        self.transactionPooling = transactionPooling
+        self.sessionURL = sessionURL ?? url
+    }
+
+    /// The same database reached straight, past the pooler: for a command whose work needs a
+    /// session of its own (migrations hold an advisory lock across transactions).
+    public var straightToServer: DatabaseSettings {
+        var settings = self
+        settings.url = sessionURL
+        settings.transactionPooling = false
+        return settings
     }
 }
 
@@ -28,15 +47,20 @@ public enum EmbeddingChoice: Sendable {
 
 extension Services {
     /// Every service over a new pool; `shutdown()` (or the service group of `serve`) closes it.
-    public init(settings: DatabaseSettings, embeddings choice: EmbeddingChoice) {
+    public init(
+        settings: DatabaseSettings, embeddings choice: EmbeddingChoice,
+        opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize
+    ) {
         let pool = ConnectionPool(
-            .init(url: settings.url, size: settings.poolSize, statementTimeout: settings.statementTimeout, connectionWait: settings.connectionWait),
+            .init(
+                url: settings.url, size: settings.poolSize, statementTimeout: settings.statementTimeout, connectionWait: settings.connectionWait,
+                transactionPooling: settings.transactionPooling, sessionURL: settings.sessionURL),
             logger: Logger(label: "atelier.postgres"))
         let embeddings =
             switch choice {
             case .encoder(let encoder): EmbeddingService(pool: pool, encoder: encoder)
             case .none(let reason): EmbeddingService(pool: pool, unavailable: reason)
             }
-        self.init(pool: pool, embeddings: embeddings)
+        self.init(pool: pool, embeddings: embeddings, opinionGroupMinimumSize: opinionGroupMinimumSize)
     }
 }

@@ -16,10 +16,13 @@ public struct ParticipantService: Sendable {
         leadsWorkshops slugs: [String]
     ) async throws -> (participant: Participant, token: String) {
         let name = ContributionText.clean(displayName)
-        guard (1...120).contains(name.unicodeScalars.count) else {
+        guard !ContributionText.isBlank(name), name.unicodeScalars.count <= 120 else {
             throw ServiceError.invalid(field: "name", reason: "must be 1 to 120 characters")
         }
-        let organisation = organisation.map(ContributionText.clean).flatMap { $0.isEmpty ? nil : $0 }
+        let organisation = organisation.map(ContributionText.clean).flatMap { ContributionText.isBlank($0) ? nil : $0 }
+        for (field, text) in [("name", name), ("organisation", organisation ?? "")] where ContributionText.hasForbiddenControls(text) {
+            throw ServiceError.invalid(field: field, reason: ContributionText.controlCharactersReason)
+        }
         if let organisation, organisation.unicodeScalars.count > 200 {
             throw ServiceError.invalid(field: "organisation", reason: "must be at most 200 characters")
         }

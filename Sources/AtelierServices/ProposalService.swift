@@ -36,7 +36,7 @@ public struct ProposalService: Sendable {
     ) async throws -> Page<ProposalView> {
         let limit = try Self.pageSize(limit)
         let start = try Self.position(cursor, in: Self.proposalList).map { parts in
-            guard let position = Int(parts[0]), let id = UUID(uuidString: parts[1]) else { throw Self.foreignCursor }
+            guard let position = Paginator.integer(parts[0]), let id = UUID(uuidString: parts[1]) else { throw Self.foreignCursor }
             return (position: position, id: id)
         }
         return try await database.withTransaction(.repeatableRead) { connection in
@@ -64,7 +64,7 @@ public struct ProposalService: Sendable {
     public func revisions(proposalID: UUID, cursor: String?, limit: Int?, for reader: Participant) async throws -> Page<ProposalRevision> {
         let limit = try Self.pageSize(limit)
         let start = try Self.position(cursor, in: Self.revisionList).map { parts in
-            guard let version = Int(parts[0]) else { throw Self.foreignCursor }
+            guard let version = Paginator.integer(parts[0]) else { throw Self.foreignCursor }
             return version
         }
         return try await database.withTransaction(.repeatableRead) { connection in
@@ -96,7 +96,7 @@ public struct ProposalService: Sendable {
     public func log(workshopID: UUID, cursor: String?, limit: Int?, for reader: Participant) async throws -> Page<ConsolidationEntry> {
         let limit = try Self.pageSize(limit)
         let start = try Self.position(cursor, in: Self.logList).map { parts in
-            guard let id = Int64(parts[0]) else { throw Self.foreignCursor }
+            guard let id = Paginator.bigInteger(parts[0]) else { throw Self.foreignCursor }
             return id
         }
         return try await database.withTransaction(.repeatableRead) { connection in

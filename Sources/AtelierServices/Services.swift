@@ -1,3 +1,4 @@
+import AtelierCore
 import Logging
 import Postgres
 import ServiceLifecycle
@@ -16,13 +17,19 @@ public struct Services: Sendable {
     public let events: EventService
     public let exports: ExportService
     public let dumps: CongressDumpService
+    public let personalData: PersonalDataService
     public let schema: SchemaService
     public let embeddings: EmbeddingService
+    public let opinionGroups: OpinionGroupService
     public let audit: AuditService
 
     /// Without `embeddings`, clustering groups on words alone and says so. Clustering and
-    /// exports do their arithmetic on `compute`.
-    public init(pool: ConnectionPool, embeddings: EmbeddingService? = nil, compute: ComputePool = .shared) {
+    /// exports do their arithmetic on `compute`. An opinion group smaller than
+    /// `opinionGroupMinimumSize` is never shown.
+    public init(
+        pool: ConnectionPool, embeddings: EmbeddingService? = nil, compute: ComputePool = .shared,
+        opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize
+    ) {
         self.pool = pool
         let embeddings = embeddings ?? EmbeddingService(pool: pool, unavailable: "the server was started without a sentence-encoder model")
         self.embeddings = embeddings
@@ -35,9 +42,11 @@ public struct Services: Sendable {
         clusterings = ClusteringService(pool: pool, embeddings: embeddings, compute: compute)
         proposals = ProposalService(pool: pool)
         events = EventService(pool: pool)
-        exports = ExportService(pool: pool, compute: compute)
+        exports = ExportService(pool: pool, compute: compute, opinionGroupMinimumSize: opinionGroupMinimumSize)
         dumps = CongressDumpService(pool: pool)
+        personalData = PersonalDataService(pool: pool)
         schema = SchemaService(database: Database(pool: pool))
+        opinionGroups = OpinionGroupService(pool: pool, compute: compute, minimumGroupSize: opinionGroupMinimumSize)
         audit = AuditService(pool: pool)
     }
 

@@ -24,7 +24,7 @@ public enum BriefingStore {
     public static func figures(congressID: UUID, in connection: Connection) throws -> CongressFigures {
         let (participants, organisations, contributions, votes, workshops) = try connection.query(
             """
-            SELECT (SELECT count(*)::int FROM participant WHERE congress_id = $1 AND role <> 'display'),
+            SELECT (SELECT count(*)::int FROM participant WHERE congress_id = $1 AND role <> 'display' AND NOT anonymous_voter),
                    (SELECT count(DISTINCT organisation)::int FROM participant WHERE congress_id = $1 AND role <> 'display'),
                    (SELECT count(*)::int FROM contribution WHERE congress_id = $1 AND status = 'published'),
                    (SELECT count(*)::int FROM vote v JOIN contribution c ON c.id = v.contribution_id

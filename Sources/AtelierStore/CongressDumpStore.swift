@@ -71,8 +71,8 @@ public enum CongressDumpStore {
     /// split_from, which name other proposals of the file, and get them once all exist.
     static let loadStatements = [
         """
-        INSERT INTO congress (id, slug, title, place, starts_on, ends_on, created_at)
-        SELECT $2, slug, title, place, starts_on, ends_on, created_at FROM jsonb_populate_record(NULL::congress, $1::jsonb -> 'congress')
+        INSERT INTO congress (id, slug, title, place, starts_on, ends_on, created_at, personal_data_purged_at)
+        SELECT $2, slug, title, place, starts_on, ends_on, created_at, personal_data_purged_at FROM jsonb_populate_record(NULL::congress, $1::jsonb -> 'congress')
         """,
         """
         INSERT INTO engagement (id, congress_id, slug, title, summary, position)
@@ -84,8 +84,9 @@ public enum CongressDumpStore {
         FROM jsonb_populate_recordset(NULL::workshop, $1::jsonb -> 'workshops')
         """,
         """
-        INSERT INTO participant (id, congress_id, display_name, organisation, role, named, external_ref, created_at)
-        SELECT id, $2, display_name, organisation, role, named, external_ref, created_at
+        INSERT INTO participant (id, congress_id, display_name, organisation, role, named, external_ref, created_at, erased_at,
+                                 anonymous_voter)
+        SELECT id, $2, display_name, organisation, role, named, external_ref, created_at, erased_at, coalesce(anonymous_voter, false)
         FROM jsonb_populate_recordset(NULL::participant, $1::jsonb -> 'participants')
         """,
         """

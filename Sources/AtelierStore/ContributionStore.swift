@@ -100,23 +100,31 @@ public enum ContributionStore {
         }
     }
 
-    public static func update(id: UUID, title: String?, body: String, in connection: Connection) throws {
+    // Each change below applies only to a contribution still published, the state the service
+    // checked: of an edit, a withdrawal and a hiding sent together, the first to commit wins and
+    // the others change nothing (false), instead of overwriting it.
+
+    @discardableResult
+    public static func update(id: UUID, title: String?, body: String, in connection: Connection) throws -> Bool {
         try connection.execute(
-            "UPDATE contribution SET title = $2, body = $3, updated_at = now() WHERE id = $1", [id, title, body])
+            "UPDATE contribution SET title = $2, body = $3, updated_at = now() WHERE id = $1 AND status = 'published'",
+            [id, title, body]) == 1
     }
 
-    public static func withdraw(id: UUID, in connection: Connection) throws {
+    @discardableResult
+    public static func withdraw(id: UUID, in connection: Connection) throws -> Bool {
         try connection.execute(
-            "UPDATE contribution SET status = 'withdrawn', updated_at = now() WHERE id = $1", [id])
+            "UPDATE contribution SET status = 'withdrawn', updated_at = now() WHERE id = $1 AND status = 'published'", [id]) == 1
     }
 
-    public static func hide(id: UUID, reason: String, moderatorID: UUID, in connection: Connection) throws {
+    @discardableResult
+    public static func hide(id: UUID, reason: String, moderatorID: UUID, in connection: Connection) throws -> Bool {
         try connection.execute(
             """
             UPDATE contribution SET status = 'hidden', moderation_reason = $2, moderated_by = $3,
                 moderated_at = now(), updated_at = now()
-            WHERE id = $1
-            """, [id, reason, moderatorID])
+            WHERE id = $1 AND status = 'published'
+            """, [id, reason, moderatorID]) == 1
     }
 
     /// The workshop's published contributions, oldest first, for clustering and exports.

@@ -4,10 +4,10 @@ import Postgres
 
 /// What bulk registration reads and writes besides `ParticipantStore.create`.
 extension ParticipantStore {
-    /// Every participant of the congress, by name then organisation.
+    /// Every participant of the congress, by name then organisation; the erased are no one's to list.
     public static func participants(congressID: UUID, in connection: Connection) throws -> [Participant] {
         try connection.query(
-            "\(selectParticipant) WHERE p.congress_id = $1 GROUP BY p.id ORDER BY lower(p.display_name), p.organisation NULLS FIRST, p.id",
+            "\(selectParticipant) WHERE p.congress_id = $1 AND p.erased_at IS NULL AND NOT p.anonymous_voter GROUP BY p.id ORDER BY lower(p.display_name), p.organisation NULLS FIRST, p.id",
             [congressID]
         ).map(decode)
     }

@@ -16,7 +16,7 @@ public enum IsolationLevel: Sendable {
 extension Connection {
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
     public func transaction<R>(_ isolation: IsolationLevel = .readCommitted, _ body: (Connection) throws -> R) throws -> R {
-        try execute("BEGIN ISOLATION LEVEL \(isolation.sql)")
+        try begin(isolation)
         do {
             let value = try body(self)
             // A statement that failed inside `body` and was caught there leaves the transaction
@@ -30,6 +30,22 @@ extension Connection {
             if isAlive, !isIdle { _ = try? run("ROLLBACK") }
             throw error
         }
+    }
+}
+
+extension Connection {
+    /// Behind a transaction pooler the session's settings open the transaction, in the same
+    /// round trip (simple query protocol, no parameters: the texts are our own constants).
+    private func begin(_ isolation: IsolationLevel) throws {
+        let begin = "BEGIN ISOLATION LEVEL \(isolation.sql)"
+        guard !transactionSettings.isEmpty else {
+            try execute(begin)
+            return
+        }
+        if isCancelRequested {
+            throw PostgresError(kind: .queryCanceled, sqlState: "57014", message: "canceling statement due to user request")
+        }
+        try executeScript(([begin] + transactionSettings).joined(separator: "; "))
     }
 }
 

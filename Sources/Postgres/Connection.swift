@@ -9,8 +9,18 @@ public final class Connection: @unchecked Sendable {
     let url: String
     /// Further libpq parameters, for connections with special needs (the listener's keepalives).
     private let parameters: [(key: String, value: String)]
-    /// The session's settings, sent when it opens: the fixed ones, then the owner's.
+    /// The session's settings, sent when it opens: the fixed ones, then the owner's. Empty
+    /// behind a transaction pooler, which would refuse them or lose them.
     private let sessionOptions: String
+    /// Behind a transaction pooler, the same settings as `SET LOCAL`s that open every
+    /// transaction, since each transaction may reach another server session; empty otherwise.
+    let transactionSettings: [String]
+    /// Behind a transaction pooler, statements are never prepared by name: the next
+    /// transaction may reach a session that never saw the statement, or another client's.
+    private let preparesStatements: Bool
+    /// Set when the server turned out to be read-only (a standby after a failover): the
+    /// connection is then reopened, so that `target_session_attrs` finds the primary again.
+    private var reachedReadOnlyServer = false
     private var handle: OpaquePointer?
     /// Statements this session has prepared, by text and parameter types: parsed and planned
     /// once per connection instead of once per call.
@@ -33,11 +43,18 @@ public final class Connection: @unchecked Sendable {
     /// A connection that opens lazily, on first use.
     public convenience init(url: String) { self.init(url: url, parameters: []) }
 
-    /// `settings` are run-time parameters for the whole session, such as `statement_timeout`.
-    init(url: String, parameters: [(key: String, value: String)], settings: [(name: String, value: String)] = []) {
+    /// `settings` are run-time parameters for the whole session, such as `statement_timeout`;
+    /// behind a transaction pooler (`transactionPooling`), for every transaction instead.
+    init(
+        url: String, parameters: [(key: String, value: String)], settings: [(name: String, value: String)] = [],
+        transactionPooling: Bool = false
+    ) {
         self.url = url
         self.parameters = parameters
-        sessionOptions = ([Self.fixedSessionOptions] + settings.map { "-c \($0.name)=\($0.value)" }).joined(separator: " ")
+        let all = Self.fixedSettings + settings
+        sessionOptions = transactionPooling ? "" : all.map { "-c \($0.name)=\($0.value)" }.joined(separator: " ")
+        transactionSettings = transactionPooling ? all.map { "SET LOCAL \($0.name) = '\($0.value)'" } : []
+        preparesStatements = !transactionPooling
     }
 
     /// Opens a connection now.
@@ -50,12 +67,19 @@ public final class Connection: @unchecked Sendable {
     deinit { close() }
 
     /// Every session speaks UTC and ISO dates, so timestamps decode the same way everywhere.
-    private static let fixedSessionOptions = "-c DateStyle=ISO -c TimeZone=UTC -c IntervalStyle=iso_8601 -c extra_float_digits=3"
+    private static let fixedSettings = [
+        (name: "DateStyle", value: "ISO"), (name: "TimeZone", value: "UTC"), (name: "IntervalStyle", value: "iso_8601"),
+        (name: "extra_float_digits", value: "3"),
+    ]
 
     func open() throws {
         close()
-        let keys = ["dbname", "client_encoding", "options", "application_name", "connect_timeout"] + parameters.map(\.key)
-        let values = [url, "UTF8", sessionOptions, "atelier", "5"] + parameters.map(\.value)
+        // pgbouncer refuses a startup packet with `options` unless told to ignore it.
+        let options = sessionOptions.isEmpty ? [] : [(key: "options", value: sessionOptions)]
+        let startup =
+            [(key: "client_encoding", value: "UTF8")] + options + [(key: "application_name", value: "atelier"), (key: "connect_timeout", value: "5")]
+        let keys = ["dbname"] + (startup + parameters).map(\.key)
+        let values = [url] + (startup + parameters).map(\.value)
         let connection = withCStringArray(keys) { keyPointers in
             withCStringArray(values) { valuePointers in
                 PQconnectdbParams(keyPointers, valuePointers, 1)
@@ -83,12 +107,13 @@ public final class Connection: @unchecked Sendable {
         if let handle { PQfinish(handle) }
         handle = nil
         prepared = [:]
+        reachedReadOnlyServer = false
     }
 
     /// Whether the connection can take a statement now: open, and not closed by the server
     /// while it sat idle (a restart leaves such sockets behind).
     public var isAlive: Bool {
-        guard let handle, PQstatus(handle) == CONNECTION_OK else { return false }
+        guard let handle, PQstatus(handle) == CONNECTION_OK, !reachedReadOnlyServer else { return false }
         // Between statements the server has nothing to say: anything readable on the socket is
         // a termination notice or the end of the stream, so the session is over.
         var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
@@ -153,11 +178,13 @@ public final class Connection: @unchecked Sendable {
     /// Runs one statement with its parameters bound separately.
     @discardableResult
     public func query(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> PostgresResult {
-        if cancellation.withLock({ $0.requested }) {
+        if isCancelRequested {
             throw PostgresError(kind: .queryCanceled, sqlState: "57014", message: "canceling statement due to user request")
         }
         return try run(sql, parameters)
     }
+
+    var isCancelRequested: Bool { cancellation.withLock { $0.requested } }
 
     /// `query` without the cancel check, for the clean-up that must run after a cancel.
     func run(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> PostgresResult {
@@ -192,7 +219,7 @@ public final class Connection: @unchecked Sendable {
     private func preparedName(_ sql: String, types: [UInt32], handle: OpaquePointer) throws -> String? {
         let key = PreparedKey(sql: sql, types: types)
         if let name = prepared[key] { return name }
-        guard prepared.count < Self.maximumPrepared else { return nil }
+        guard preparesStatements, prepared.count < Self.maximumPrepared else { return nil }
         let name = "atelier_\(prepared.count)"
         _ = try check(PQprepare(handle, name, sql, Int32(types.count), types), handle: handle)
         prepared[key] = name
@@ -228,6 +255,7 @@ public final class Connection: @unchecked Sendable {
         if PQstatus(handle) != CONNECTION_OK { kind = .connectionLost }
         // The server cancelled a statement nobody here asked to cancel: its statement_timeout.
         if kind == .queryCanceled, !cancellation.withLock({ $0.requested }) { kind = .statementTimeout }
+        if kind == .readOnlyServer { reachedReadOnlyServer = true }
         return PostgresError(
             kind: kind,
             sqlState: state,

@@ -21,13 +21,26 @@ public final class ConnectionPool: Sendable {
         public var statementTimeout: Duration?
         /// How long a caller waits for a free connection before `PoolError.busy`.
         public var connectionWait: Duration
+        /// Whether `url` leads to a pooler in transaction mode (pgbouncer's `pool_mode =
+        /// transaction`), where each transaction may reach another server session: the session's
+        /// settings then open every transaction instead of the session, nothing is prepared by
+        /// name, and the work of `withConnection` runs in a transaction of its own.
+        public var transactionPooling: Bool
+        /// Where work that needs a session of its own goes (LISTEN, a migration's advisory
+        /// lock): straight to the server, past any pooler. `url` when there is no pooler.
+        public var sessionURL: String
 
-        public init(url: String, size: Int = 8, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5)) {
+        public init(
+            url: String, size: Int = 8, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5),
+            transactionPooling: Bool = false, sessionURL: String? = nil
+        ) {
             precondition(size > 0, "a pool needs at least one connection")
             self.url = url
             self.size = size
             self.statementTimeout = statementTimeout
             self.connectionWait = connectionWait
+            self.transactionPooling = transactionPooling
+            self.sessionURL = sessionURL ?? url
         }
 
         /// What every session of the pool is told when it opens.
@@ -74,8 +87,14 @@ public final class ConnectionPool: Sendable {
 
     /// Runs `body` with a connection, on one of the pool's threads. Cancelling the calling
     /// task cancels the statement in progress; cancelled before `body` starts, it never starts
-    /// and the call throws `CancellationError`.
+    /// and the call throws `CancellationError`. Behind a transaction pooler `body` runs in a
+    /// transaction, the only scope in which its statements share one server session.
     public func withConnection<R: Sendable>(_ body: @escaping @Sendable (Connection) throws -> R) async throws -> R {
+        guard configuration.transactionPooling else { return try await leasing(body) }
+        return try await leasing { try $0.transaction(.readCommitted, body) }
+    }
+
+    private func leasing<R: Sendable>(_ body: @escaping @Sendable (Connection) throws -> R) async throws -> R {
         let connection = try await lease()
         defer { release(connection) }
         let work = connection.beginWork()
@@ -105,7 +124,7 @@ public final class ConnectionPool: Sendable {
         retries: Int = 3,
         _ body: @escaping @Sendable (Connection) throws -> R
     ) async throws -> R {
-        try await withConnection { connection in
+        try await leasing { connection in
             var attempt = 0
             while true {
                 do {
@@ -204,7 +223,8 @@ public final class ConnectionPool: Sendable {
         if let connection = state.idle.popLast() { return connection }
         guard state.created < configuration.size else { return nil }
         state.created += 1
-        return Connection(url: configuration.url, parameters: [], settings: configuration.settings)
+        return Connection(
+            url: configuration.url, parameters: [], settings: configuration.settings, transactionPooling: configuration.transactionPooling)
     }
 
     /// Hands the connection to the first waiter, or back to the idle ones. No libpq call here:

@@ -15,6 +15,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         case statementTimeout
         case connectionLost
         case connectionFailed
+        /// The server only reads: a standby, reached after a failover through a connection
+        /// opened before it. The connection reopens on its next use, to find the primary.
+        case readOnlyServer
         case invalidInput
         case syntaxOrAccess
         case other
@@ -72,6 +75,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         case "40001": return .serializationFailure
         case "40P01": return .deadlockDetected
         case "57014": return .queryCanceled
+        case "25006": return .readOnlyServer
         // Administrator shutdown, crash shutdown, cannot connect now: the server went away.
         case "57P01", "57P02", "57P03": return .connectionLost
         default: break

@@ -11,6 +11,7 @@ struct Atelier: AsyncParsableCommand {
             OpinionGroupsCommand.self,
             EmbedCommand.self,
             Embeddings.self,
+            CongressCommand.self,
         ]
     )
 }

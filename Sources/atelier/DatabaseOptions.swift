@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtelierCore
 import AtelierServices
 import Foundation
 
@@ -23,9 +24,15 @@ struct DatabaseOptions: ParsableArguments {
         let statementTimeout = Self.environment("ATELIER_DB_STATEMENT_TIMEOUT_MS") ?? 15_000
         let connectionWait = Self.environment("ATELIER_DB_CONNECTION_WAIT_MS") ?? 5_000
         guard statementTimeout >= 0, connectionWait >= 0 else { throw ValidationError("database timeouts are milliseconds, 0 or more") }
+        let environment = ProcessInfo.processInfo.environment
+        let pooling = environment["ATELIER_DB_TRANSACTION_POOLING"] ?? "0"
+        guard ["0", "1"].contains(pooling) else {
+            throw ValidationError("ATELIER_DB_TRANSACTION_POOLING is 1 (behind pgbouncer in transaction pooling) or 0")
+        }
+        let sessionURL = environment["ATELIER_SESSION_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         return DatabaseSettings(
             url: url, poolSize: size, statementTimeout: statementTimeout == 0 ? nil : .milliseconds(statementTimeout),
-            connectionWait: .milliseconds(connectionWait))
+            connectionWait: .milliseconds(connectionWait), transactionPooling: pooling == "1", sessionURL: sessionURL)
     }
 
     private static func environment(_ name: String) -> Int? {
@@ -34,15 +41,21 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Every service over a new pool.
     func services(embeddings: EmbeddingChoice = .none(reason: "this command does not embed contributions")) throws -> Services {
-        Services(settings: try settings(), embeddings: embeddings)
+        // A group below this size is never shown: fewer people, and a group's figures would say where they stand.
+        let minimumGroupSize = Self.environment("ATELIER_OPINION_GROUP_MIN_SIZE") ?? ProposalOpinionSupport.defaultMinimumGroupSize
+        guard minimumGroupSize >= 2 else { throw ValidationError("ATELIER_OPINION_GROUP_MIN_SIZE must be 2 or more") }
+        return Services(settings: try settings(), embeddings: embeddings, opinionGroupMinimumSize: minimumGroupSize)
     }
 
     /// Runs one command's work with the services, closes them whatever happens, and turns a
-    /// refusal of the services into the command's error message.
+    /// refusal of the services into the command's error message. `straightToServer` goes past
+    /// the pooler, for work that needs a session.
     func withServices<R>(
-        embeddings: EmbeddingChoice = .none(reason: "this command does not embed contributions"), _ body: (Services) async throws -> R
+        embeddings: EmbeddingChoice = .none(reason: "this command does not embed contributions"), straightToServer: Bool = false,
+        _ body: (Services) async throws -> R
     ) async throws -> R {
-        let services = try services(embeddings: embeddings)
+        let settings = try settings()
+        let services = Services(settings: straightToServer ? settings.straightToServer : settings, embeddings: embeddings)
         let result: Result<R, any Error>
         do { result = .success(try await body(services)) } catch { result = .failure(error) }
         try? await services.shutdown()

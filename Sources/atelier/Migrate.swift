@@ -7,7 +7,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let applied = try await database.withServices { try await $0.schema.migrate(from: try database.migrations()) }
+        let applied = try await database.withServices(straightToServer: true) { try await $0.schema.migrate(from: try database.migrations()) }
         print(applied.isEmpty ? "The database is up to date." : "Applied: \(applied.joined(separator: ", ")).")
     }
 }

@@ -6,7 +6,9 @@ import Foundation
 struct Participants: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Manage a congress's participants.",
-        subcommands: [Add.self, Import.self, Badges.self, Revoke.self, Rotate.self, Token.self, Code.self])
+        subcommands: [
+            Add.self, Import.self, Badges.self, Revoke.self, Rotate.self, Token.self, Code.self, PersonalData.self, Erase.self,
+        ])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

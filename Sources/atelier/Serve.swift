@@ -37,10 +37,14 @@ struct Serve: AsyncParsableCommand {
             try? await services.shutdown()
             throw error
         }
+        let readTimeout = ProcessInfo.processInfo.environment["ATELIER_HTTP_READ_TIMEOUT_S"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil }.map {
+            seconds in
+            Duration.milliseconds(Int64(seconds * 1000))
+        }
         // From here the service group owns the pool, the worker and the listener, and closes them.
         try await AtelierApplication.serviceGroup(
             services: services, resources: resources, settings: PageSettings(rateLimits: limits), host: host, port: port,
-            logger: logger
+            readTimeout: readTimeout ?? AtelierApplication.defaultReadTimeout, logger: logger
         ).run()
     }
 }

@@ -92,6 +92,11 @@ import Testing
             return ids
         }
 
+        /// A vote on a new contribution: the room's votes changed, so opinion groups are computed anew.
+        func freshVote() async throws {
+            _ = try await services.votes.cast(.agree, contributionID: try await contribution("Une contribution à voter"), by: admin)
+        }
+
         /// A fresh run whose clusters no live proposal comes from.
         func run() async throws -> ClusteringView {
             for id in try await live() {
@@ -118,6 +123,7 @@ import Testing
 
     static let cases: [Case] = [
         Case("GET", "/api/v1/me", everyone) { _ in Call(path: "/api/v1/me") },
+        Case("GET", "/api/v1/me/data", participants) { _ in Call(path: "/api/v1/me/data") },
         Case("GET", "/api/v1/congresses/{congress}", everyone) { _ in Call(path: "/api/v1/congresses/test-congress") },
         Case("GET", "/api/v1/workshops/{workshop}", everyone) { world in Call(path: "/api/v1/workshops/\(world.workshop)") },
         Case("PATCH", "/api/v1/workshops/{workshop}", consolidators) { world in
@@ -245,8 +251,36 @@ import Testing
         Case("GET", "/api/v1/congresses/{congress}/export", "one workshop", consolidators) { _ in
             Call(path: "/api/v1/congresses/test-congress/export?format=md&workshop=premier")
         },
+        Case("POST", "/api/v1/workshops/{workshop}/opinion-groups", creators) { world in
+            try await world.freshVote()
+            return Call(path: "/api/v1/workshops/\(world.workshop)/opinion-groups")
+        },
+        Case("GET", "/api/v1/workshops/{workshop}/opinion-groups", consolidators) { world in
+            _ = try await world.services.opinionGroups.run(workshopID: world.workshop, by: world.admin)
+            return Call(path: "/api/v1/workshops/\(world.workshop)/opinion-groups")
+        },
+        Case("POST", "/api/v1/congresses/{congress}/opinion-groups", [403, 403, 403, 201, 403]) { world in
+            try await world.freshVote()
+            return Call(path: "/api/v1/congresses/test-congress/opinion-groups")
+        },
+        Case("GET", "/api/v1/congresses/{congress}/opinion-groups", [403, 403, 403, 200, 403]) { world in
+            _ = try await world.services.opinionGroups.runCongress(slug: "test-congress", by: world.admin)
+            return Call(path: "/api/v1/congresses/test-congress/opinion-groups")
+        },
+        Case("GET", "/api/v1/proposals/{proposal}/opinion-support", "draft", onDrafts) { world in
+            Call(path: "/api/v1/proposals/\(try await world.draft().id)/opinion-support")
+        },
+        Case("GET", "/api/v1/proposals/{proposal}/opinion-support", "published", everyone) { world in
+            let published = try await world.published()
+            _ = try await world.services.opinionGroups.run(workshopID: world.workshop, by: world.admin)
+            return Call(path: "/api/v1/proposals/\(published.id)/opinion-support")
+        },
         Case("GET", "/api/v1/workshops/{workshop}/events", "each sees its audience's events", everyone) { world in
             Call(path: "/api/v1/workshops/\(world.workshop)/events", stream: true)
+        },
+        // Last: each role erases itself, and its token opens nothing afterwards.
+        Case("POST", "/api/v1/me/erasure", [204, 204, 204, 204, 403]) { _ in
+            Call(path: "/api/v1/me/erasure", json: json(["contributions": "anonymous"]))
         },
     ]
 

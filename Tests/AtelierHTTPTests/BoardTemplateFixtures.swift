@@ -22,6 +22,12 @@ enum BoardTemplateFixtures {
                     form: ProposalForm(action: "/b/propositions", key: "CLE-N", formID: "nouvelle-proposition"),
                     outliers: [.init(id: "o1", text: "Isolée <seule>", checked: true)], hasOutliers: true,
                     log: ["5 décembre à 9 h 05 : fusion (2 propositions)"],
+                    opinion: OpinionGroupsSection(
+                        action: "/b/groupes", computed: true, summary: "2 groupes d'opinion parmi 30 participants", stale: true,
+                        groups: [.init(name: "Groupe 1", members: "12 participants", statements: ["D'accord à 80 % : « Oui »"])],
+                        proposals: [.init(title: "Proposition un", standing: "Rassemble", detail: "Soutenue dans chacun des 2 groupes")],
+                        candidates: [.init(title: "Formation", standing: "Divise", detail: "Non soutenue par le groupe d’opinion 2 sur 2")],
+                        hasProposals: true, hasCandidates: true),
                     links: .init(clustering: "/b/regroupements", workshop: "/ateliers/b", published: "/ateliers/b/propositions", events: "/ev")),
                 [
                     "Tableau de l'atelier « Atelier B »", "Fusionnées !", "href=\"/b/propositions/p1\"", "Proposition un", "Brouillon",
@@ -29,7 +35,9 @@ enum BoardTemplateFixtures {
                     "action=\"/b/fusion\"", "action=\"/b/ordre\"", "action=\"/b/propositions\"", "value=\"CLE-N\"", "Créer la proposition",
                     "9 h 05 : fusion", "href=\"/b/regroupements\"", "href=\"/ateliers/b/propositions\"", "data-events=\"/ev\"",
                     "name=\"_csrf\" value=\"CSRF-FIXTURE\"", "id=\"nouvelle-proposition\"", "value=\"o1\" form=\"nouvelle-proposition\" checked",
-                    "Isolée &lt;seule&gt;",
+                    "Isolée &lt;seule&gt;", "action=\"/b/groupes\"", "2 groupes d&#39;opinion parmi 30 participants", "Des votes ont changé",
+                    "Groupe 1 (12 participants)", "D&#39;accord à 80 % : « Oui »", "Rassemble", "Soutenue dans chacun des 2 groupes", "Divise",
+                    "Non soutenue par le groupe d’opinion 2 sur 2",
                 ]
             ),
             "regroupements": (

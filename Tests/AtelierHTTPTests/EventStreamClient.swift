@@ -44,19 +44,7 @@ final class EventStreamClient: Sendable {
 
     /// Connects, sends the request and starts reading.
     static func open(port: Int, path: String, token: String?, headers: [String: String] = [:]) throws -> EventStreamClient {
-        let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            Glibc.close(descriptor)
-            throw POSIXError(.init(rawValue: errno) ?? .ECONNREFUSED)
-        }
+        let descriptor = try RawHTTP.connect(port: port)
         var lines = ["GET \(path) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Accept: text/event-stream"]
         if let token { lines.append("Authorization: Bearer \(token)") }
         lines += headers.map { "\($0.key): \($0.value)" }

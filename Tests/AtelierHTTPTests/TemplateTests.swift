@@ -94,7 +94,11 @@ import Testing
     static func adminFixtures() -> [String: (model: Any, shows: [String])] {
         let panel = PlenaryScreenController.Panel(
             id: "w1", title: "Atelier <un>", contributions: "12 contributions", votes: "40 votes",
-            proposals: [.init(id: "p1", title: "Proposition & co", support: "3 contributions · 2 soutiens")], none: false)
+            proposals: [
+                .init(
+                    id: "p1", title: "Proposition & co", support: "3 contributions · 2 soutiens",
+                    opinion: "Soutenue dans chacun des 2 groupes d’opinion")
+            ], none: false)
         return [
             "admin": (
                 AdminPageController.DashboardPage(
@@ -154,7 +158,7 @@ import Testing
                     "<h2>Atelier &lt;un&gt;</h2>", "data-compte=\"w1-contributions\">12 contributions",
                     "data-compte=\"w1-votes\">40 votes", "data-aucune=\"w1\" hidden", "data-propositions=\"w1\"",
                     "<li data-proposition=\"p1\"><p class=\"proposal-title\">Proposition &amp; co</p>", "3 contributions · 2 soutiens",
-                    "id=\"ecran-pause\"",
+                    "id=\"ecran-pause\"", "<p class=\"proposal-opinion\">Soutenue dans chacun des 2 groupes d’opinion</p>",
                 ]
             ),
         ]
@@ -167,6 +171,7 @@ import Testing
             String($0.dropLast(".mustache".count))
         }
         let fixtures = Self.fixtures().merging(BoardTemplateFixtures.fixtures()) { first, _ in first }
+            .merging(PersonalDataTemplateFixtures.fixtures()) { first, _ in first }
         let pageTemplates = try templates.filter { name in
             try String(contentsOf: folder.appendingPathComponent("\(name).mustache"), encoding: .utf8).hasPrefix("{{<layout}}")
         }

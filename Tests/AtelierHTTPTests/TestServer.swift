@@ -23,11 +23,13 @@ import FoundationNetworking
 /// logs (by default nothing below critical).
 func withTestServer<R>(
     poolSize: Int = 4, databaseURL: String? = nil, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5),
-    settings: PageSettings = .init(rateLimits: .unlimited), logger: Logger? = nil, _ body: (TestServer) async throws -> R
+    opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize,
+    readTimeout: Duration = AtelierApplication.defaultReadTimeout, settings: PageSettings = .init(rateLimits: .unlimited), logger: Logger? = nil,
+    _ body: (TestServer) async throws -> R
 ) async throws -> R {
     let server = try await TestServer.start(
         poolSize: poolSize, databaseURL: databaseURL, statementTimeout: statementTimeout, connectionWait: connectionWait,
-        settings: settings, logger: logger)
+        opinionGroupMinimumSize: opinionGroupMinimumSize, readTimeout: readTimeout, settings: settings, logger: logger)
     do {
         let result = try await body(server)
         await server.stop()
@@ -52,12 +54,13 @@ final class TestServer: Sendable {
 
     /// The timeouts are the pool's (`ConnectionPool.Configuration`).
     fileprivate static func start(
-        poolSize: Int, databaseURL: String?, statementTimeout: Duration?, connectionWait: Duration, settings: PageSettings, logger: Logger?
+        poolSize: Int, databaseURL: String?, statementTimeout: Duration?, connectionWait: Duration, opinionGroupMinimumSize: Int,
+        readTimeout: Duration, settings: PageSettings, logger: Logger?
     ) async throws -> TestServer {
         let url: String
         if let databaseURL { url = databaseURL } else { url = try await TestDatabase.migrated() }
         let pool = ConnectionPool(.init(url: url, size: poolSize, statementTimeout: statementTimeout, connectionWait: connectionWait))
-        let services = Services(pool: pool)
+        let services = Services(pool: pool, opinionGroupMinimumSize: opinionGroupMinimumSize)
         let logger =
             logger
             ?? {
@@ -67,7 +70,8 @@ final class TestServer: Sendable {
             }()
         let bound = AsyncStream<Int>.makeStream()
         let group = try AtelierApplication.serviceGroup(
-            services: services, resources: resources, settings: settings, host: "127.0.0.1", port: 0, logger: logger, signals: []
+            services: services, resources: resources, settings: settings, host: "127.0.0.1", port: 0, readTimeout: readTimeout, logger: logger,
+            signals: []
         ) { port in
             bound.continuation.yield(port)
         }

@@ -179,3 +179,23 @@ def test_board_controls_are_reached_by_tab_with_their_focus_visible(browser, sit
         reached.add(now["key"])
     assert len(reached) == expected, f"{len(reached)} of {expected} controls reached on {name}"
     page.context.close()
+
+
+def test_a_lead_computes_the_opinion_groups_and_reads_them_on_the_board(browser, site):
+    page = sign_in(browser, site, "lead", width=1280)
+    page.goto(site.url(board(site)))
+    section = page.locator("section", has=page.get_by_role("heading", name="Groupes d'opinion", exact=True))
+    page.get_by_role("button", name="Calculer les groupes d'opinion").click()
+    expect(page.locator(".notice").first).to_have_text(re.compile(r"^(Les groupes d'opinion sont calculés\.|Aucun vote n'a changé)"))
+    # Each group with its size and what it stands for, in words; each line's standing in words too.
+    expect(section.get_by_role("heading", name=re.compile(r"^Groupe 1 \(\d+ participants\)$"))).to_be_visible()
+    expect(section).to_contain_text(re.compile(r"\d+ groupes? d'opinion parmi \d+ participants qui ont voté"))
+    expect(section.locator("h3 + p + ul li").first).to_contain_text(re.compile(r"^(D'accord|Pas d'accord) à \d+ % : « "))
+    assert_no_violations(page, "tableau groupes d'opinion 1280")
+    section.scroll_into_view_if_needed()
+    screenshot(page, "tableau-groupes-opinion-1280")
+    page.set_viewport_size({"width": 360, "height": 800})
+    assert_no_violations(page, "tableau groupes d'opinion 360")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(page, "tableau-groupes-opinion-360")
+    page.context.close()

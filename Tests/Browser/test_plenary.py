@@ -84,3 +84,17 @@ def test_the_display_access_reads_the_screen_and_nothing_else(browser, site, dis
     expect(page.get_by_role("heading", level=1)).to_have_text("Accès refusé")
     assert page.goto(site.url("/admin")).status == 403
     page.context.close()
+
+
+def test_a_published_proposal_says_how_each_opinion_group_voted(browser, site, display_token):
+    api(site, "POST", f"/api/v1/workshops/{site.workshop}/opinion-groups")
+    page = open_screen(browser, site, display_token)
+    expect(page.locator("#ecran-etat")).to_contain_text("En direct", timeout=5000)
+    publish(site, "Un guichet numérique accompagné dans chaque mairie")
+    item = page.locator("li[data-proposition]", has=page.get_by_text("Un guichet numérique accompagné dans chaque mairie", exact=True))
+    expect(item.locator(".proposal-opinion")).to_have_text(
+        re.compile(r"^(Soutenue dans chacun des \d+ groupes d’opinion|Non soutenue par (le groupe|les groupes) d’opinion [\d, et]+ sur \d+)"
+                   r"\u00a0: \d+\u00a0%"), timeout=2000)
+    assert_no_violations(page, "ecran groupes d'opinion 1920")
+    screenshot(page, "ecran-groupes-opinion-1920")
+    page.context.close()

@@ -158,6 +158,7 @@
                 var item = document.createElement("li");
                 item.setAttribute("data-proposition", proposal.id);
                 item.append(paragraph("proposal-title", proposal.title), paragraph("proposal-support", proposal.support));
+                if (proposal.opinion) item.append(paragraph("proposal-opinion", proposal.opinion));
                 if (!shown[proposal.id]) {
                     shown[proposal.id] = true;
                     item.className = "nouvelle";

@@ -32,7 +32,7 @@ public struct ContributionCursor: Sendable, Equatable {
     /// nil when the text is not a cursor of the contributions' list.
     public init?(encoded: String) {
         guard let parts = Self.paginator.position(of: encoded), let sort = ContributionSort(rawValue: parts[0]),
-            let support = Int(parts[1]), let micros = Int64(parts[2]), let id = UUID(uuidString: parts[3])
+            let support = Paginator.integer(parts[1]), let micros = Paginator.timestampMicros(parts[2]), let id = UUID(uuidString: parts[3])
         else { return nil }
         self.init(sort: sort, support: support, createdAtMicros: micros, id: id)
     }

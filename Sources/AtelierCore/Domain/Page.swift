@@ -44,3 +44,22 @@ public struct Paginator: Sendable {
         return Page(items: items, nextCursor: cursor(at: position(last)))
     }
 }
+
+extension Paginator {
+    // A cursor is text the client may forge: each value is read back only within the range the
+    // database's column holds, so a forged one is refused here (a 422 on `cursor`) rather than
+    // failing in PostgreSQL.
+
+    /// A whole number that fits PostgreSQL's `integer` (positions, versions, tallies).
+    public static func integer(_ text: String) -> Int? { Int32(text).map(Int.init) }
+
+    /// A whole number that fits PostgreSQL's `bigint` (log entries).
+    public static func bigInteger(_ text: String) -> Int64? { Int64(text) }
+
+    /// Microseconds since 1970 within the years 1 to 9999, which `timestamptz` holds.
+    public static func timestampMicros(_ text: String) -> Int64? {
+        Int64(text).flatMap { timestampRange.contains($0) ? $0 : nil }
+    }
+
+    static let timestampRange: ClosedRange<Int64> = -62_135_596_800_000_000...253_402_300_799_999_999
+}

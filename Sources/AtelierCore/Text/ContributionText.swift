@@ -16,17 +16,32 @@ public enum ContributionText {
         case blankTitle
         case titleTooLong(length: Int)
         case controlCharacters(field: String)
+        case blankReason
+        case reasonTooLong(length: Int)
     }
 
-    /// Normalises line breaks and surrounding white space; keeps the author's wording intact.
+    /// Every text a person types goes through here before it is checked or stored (titles,
+    /// bodies, reasons, syntheses, names): canonical composition (NFC), so "é" typed as one
+    /// character or as "e" and an accent is one text; line breaks as `\n`; no surrounding white
+    /// space. The author's wording is otherwise kept intact.
     public static func clean(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        text.precomposedStringWithCanonicalMapping
+            .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .trimmingWhitespace()
+    }
+
+    /// Nothing a reader would see: white space and invisible characters (zero-width spaces and
+    /// joiners, other format characters, fillers) only.
+    public static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isWhitespace || scalar.properties.isDefaultIgnorableCodePoint
+                || scalar.properties.generalCategory == .format
+        }
     }
 
     public static func validateBody(_ raw: String) throws(Problem) -> String {
         let body = clean(raw)
-        if body.isEmpty { throw .blankBody }
+        if isBlank(body) { throw .blankBody }
         if hasForbiddenControls(body) { throw .controlCharacters(field: "body") }
         let length = body.unicodeScalars.count
         if length > maximumBodyLength { throw .bodyTooLong(length: length) }
@@ -37,19 +52,36 @@ public enum ContributionText {
     public static func validateTitle(_ raw: String?) throws(Problem) -> String? {
         guard let raw, !raw.isEmpty else { return nil }
         let title = clean(raw).replacingOccurrences(of: "\n", with: " ")
-        if title.isEmpty { throw .blankTitle }
+        if isBlank(title) { throw .blankTitle }
         if hasForbiddenControls(title) { throw .controlCharacters(field: "title") }
         let length = title.unicodeScalars.count
         if length > maximumTitleLength { throw .titleTooLong(length: length) }
         return title
     }
 
-    /// Line breaks and tabs are text; other control characters (NUL above all) are not.
-    static func hasForbiddenControls(_ text: String) -> Bool {
+    /// Why a moderator hid a contribution, which its author reads: required, one rule as any text.
+    public static func validateReason(_ raw: String) throws(Problem) -> String {
+        let reason = clean(raw)
+        if isBlank(reason) { throw .blankReason }
+        if hasForbiddenControls(reason) { throw .controlCharacters(field: "reason") }
+        let length = reason.unicodeScalars.count
+        if length > maximumReasonLength { throw .reasonTooLong(length: length) }
+        return reason
+    }
+
+    /// Line breaks and tabs are text; other control characters (NUL above all) are not, nor are
+    /// the bidirectional embeddings, overrides and isolates, which can make a text read
+    /// differently from what it holds ("Trojan Source"). The marks LRM and RLM stay allowed.
+    public static func hasForbiddenControls(_ text: String) -> Bool {
         text.unicodeScalars.contains { scalar in
-            scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t"
+            (scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t")
+                || bidiControls.contains(scalar.value)
         }
     }
+
+    public static let controlCharactersReason = "contains control characters or text-direction overrides"
+
+    static let bidiControls: Set<UInt32> = Set(0x202A...0x202E).union(0x2066...0x2069)
 }
 
 extension String {

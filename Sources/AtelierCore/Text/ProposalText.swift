@@ -14,7 +14,7 @@ public enum ProposalText {
     /// One line, not blank.
     public static func validateTitle(_ raw: String) throws(Problem) -> String {
         let title = ContributionText.clean(raw).replacingOccurrences(of: "\n", with: " ")
-        if title.isEmpty { throw Problem(field: "title", reason: "must not be blank") }
+        if ContributionText.isBlank(title) { throw Problem(field: "title", reason: "must not be blank") }
         try check(title, field: "title", maximum: maximumTitleLength)
         return title
     }
@@ -30,13 +30,13 @@ public enum ProposalText {
     public static func validateNote(_ raw: String?) throws(Problem) -> String? {
         guard let raw else { return nil }
         let note = ContributionText.clean(raw)
-        if note.isEmpty { return nil }
+        if ContributionText.isBlank(note) { return nil }
         try check(note, field: "note", maximum: maximumNoteLength)
         return note
     }
 
     static func check(_ text: String, field: String, maximum: Int) throws(Problem) {
-        if ContributionText.hasForbiddenControls(text) { throw Problem(field: field, reason: "contains control characters") }
+        if ContributionText.hasForbiddenControls(text) { throw Problem(field: field, reason: ContributionText.controlCharactersReason) }
         let length = text.unicodeScalars.count
         if length > maximum { throw Problem(field: field, reason: "is \(length) characters long; the limit is \(maximum)") }
     }

@@ -70,13 +70,14 @@ public enum BriefingCSV {
         let header = [
             "proposal_id", "number", "engagement_slug", "workshop_slug", "workshop_title", "title", "status", "synthesis",
             "contributions", "organisations", "agree", "disagree", "pass", "votes", "agree_percent", "provenance",
+            "opinion_groups", "opinion_agree_percents", "opinion_supported", "opinion",
         ]
         let rows = briefing.numberedProposals.map { entry in
             let p = entry.proposal
             return [
                 id(p.id), String(entry.number), entry.engagement.slug, entry.workshop.slug, entry.workshop.title, p.title, p.status,
                 p.synthesis, String(p.provenance.contributions), String(p.provenance.organisations),
-            ] + tally(p.provenance.votes) + [percent(p.provenance.votes), p.provenance.sentence]
+            ] + tally(p.provenance.votes) + [percent(p.provenance.votes), p.provenance.sentence] + opinion(p.opinion)
         }
         return CSVWriter.write(header: header, rows: rows)
     }
@@ -126,6 +127,16 @@ public enum BriefingCSV {
     }
 
     private static func id(_ uuid: UUID) -> String { uuid.uuidString.lowercased() }
+
+    /// The groups shown, each one's agree percent ("72;35;58", in group order), whether every one
+    /// supports the proposal, and the documents' sentence; empty cells without opinion groups.
+    private static func opinion(_ opinion: OpinionGroupSupport?) -> [String] {
+        guard let opinion else { return ["", "", "", ""] }
+        return [
+            String(opinion.groups.count), opinion.groups.map { String($0.agreePercent) }.joined(separator: ";"),
+            String(opinion.supportedEverywhere), opinion.sentence,
+        ]
+    }
 
     private static func tally(_ votes: VoteTally) -> [String] {
         [String(votes.agree), String(votes.disagree), String(votes.pass), String(votes.total)]

@@ -68,14 +68,20 @@ public struct Briefing: Sendable, Codable, Equatable {
         public var provenance: Provenance
         /// The contributions it was built from, in the order the lead gave.
         public var sources: [Contribution]
+        /// How each opinion group of its workshop voted on its sources: published proposals only.
+        public var opinion: OpinionGroupSupport?
 
-        public init(id: UUID, title: String, synthesis: String, status: String, provenance: Provenance, sources: [Contribution]) {
+        public init(
+            id: UUID, title: String, synthesis: String, status: String, provenance: Provenance, sources: [Contribution],
+            opinion: OpinionGroupSupport? = nil
+        ) {
             self.id = id
             self.title = title
             self.synthesis = synthesis
             self.status = status
             self.provenance = provenance
             self.sources = sources
+            self.opinion = opinion
         }
 
         public var isPublished: Bool { status == "published" }

@@ -17,12 +17,14 @@ public struct Provenance: Sendable, Codable, Equatable {
     /// The share of *d'accord* among all votes cast, passes included, as a whole percentage; nil
     /// without votes. Rounded to nearest, except that it shows 100 only when every vote agrees
     /// and 0 only when none does: a briefing must not round a dissent away.
-    public var agreePercent: Int? {
-        let total = votes.total
+    public var agreePercent: Int? { Self.wholePercent(votes.agree, of: votes.total) }
+
+    /// `part` of `total` as a whole percentage, by that rule; nil when `total` is 0.
+    public static func wholePercent(_ part: Int, of total: Int) -> Int? {
         guard total > 0 else { return nil }
-        let rounded = (200 * votes.agree + total) / (2 * total)
-        if rounded == 100 && votes.agree < total { return 99 }
-        if rounded == 0 && votes.agree > 0 { return 1 }
+        let rounded = (200 * part + total) / (2 * total)
+        if rounded == 100 && part < total { return 99 }
+        if rounded == 0 && part > 0 { return 1 }
         return rounded
     }
 

@@ -23,7 +23,7 @@ struct ProblemMiddleware: RouterMiddleware {
 
     /// The API always answers in JSON; elsewhere, whoever asks for HTML gets a page.
     static func wantsPage(_ request: Request) -> Bool {
-        !request.uri.path.hasPrefix("/api/") && (request.headers[.accept]?.contains("text/html") ?? false)
+        !request.isAPI && (request.headers[.accept]?.contains("text/html") ?? false)
     }
 
     func page(for error: any Error, request: Request, context: AtelierRequestContext) -> Response {

@@ -28,7 +28,7 @@ struct ResponseHeadersMiddleware: RouterMiddleware {
         if request.headers[Self.forwardedProto]?.lowercased() == "https" {
             response.headers[.strictTransportSecurity] = "max-age=31536000"
         }
-        if response.headers[.cacheControl] == nil, request.uri.path.hasPrefix("/api/") {
+        if response.headers[.cacheControl] == nil, request.isAPI {
             response.headers[.cacheControl] = "no-store"
         }
         if response.headers[.contentType]?.hasPrefix("text/html") ?? false {
@@ -37,4 +37,10 @@ struct ResponseHeadersMiddleware: RouterMiddleware {
         }
         return response
     }
+}
+
+extension Request {
+    /// Whether the router serves this path from the API: it ignores empty segments, so
+    /// `//api/v1/me` is the API too, and must be treated as such.
+    var isAPI: Bool { RouteTable.segments(uri.path).first == "api" }
 }

@@ -17,6 +17,7 @@ struct BoardPageController {
         group.post("ateliers/{workshop}/tableau/propositions", use: create)
         group.post("ateliers/{workshop}/tableau/fusion", use: merge)
         group.post("ateliers/{workshop}/tableau/ordre", use: reorder)
+        group.post("ateliers/{workshop}/tableau/groupes", use: computeOpinionGroups)
     }
 
     struct BoardPage {
@@ -32,6 +33,7 @@ struct BoardPageController {
         let outliers: [Outlier]
         let hasOutliers: Bool
         let log: [String]
+        let opinion: OpinionGroupsSection
         let links: Links
     }
 
@@ -71,6 +73,8 @@ struct BoardPageController {
         "adoptees": "Les regroupements choisis sont devenus des brouillons.",
         "transferee": "Les sources ont été déplacées ou copiées.",
         "scindee": "La proposition est scindée.",
+        "groupes": "Les groupes d'opinion sont calculés.",
+        "groupes-inchanges": "Aucun vote n'a changé depuis le dernier calcul : les groupes d'opinion sont les mêmes.",
     ]
 
     @Sendable func show(request: Request, context: AtelierRequestContext) async throws -> Response {
@@ -134,6 +138,14 @@ struct BoardPageController {
         return WorkshopPageController.seeOther(Board.path(workshopID) + "?message=ordonnee")
     }
 
+    /// Computes the opinion groups, or keeps the latest ones when no vote changed, and says which.
+    @Sendable func computeOpinionGroups(request: Request, context: AtelierRequestContext) async throws -> Response {
+        let session = try context.pageCaller()
+        let workshopID = try context.pathID("workshop", resource: "workshop")
+        let (_, reused) = try await services.opinionGroups.run(workshopID: workshopID, by: session.participant)
+        return WorkshopPageController.seeOther(Board.path(workshopID) + "?message=\(reused ? "groupes-inchanges" : "groupes")#groupes-opinion")
+    }
+
     func render(
         _ workshopID: UUID, session: PageSession, notice: String?, form: ProposalForm?, chosen: Set<UUID> = [],
         status: HTTPResponse.Status = .ok
@@ -150,17 +162,23 @@ struct BoardPageController {
         } catch ServiceError.notFound {
             clustering = nil
         }
+        let base = Board.path(workshopID)
+        let opinion: OpinionGroupsSection
+        do {
+            opinion = OpinionGroupsSection(try await services.opinionGroups.latest(workshopID: workshopID, for: lead), action: base + "/groupes")
+        } catch ServiceError.notFound {
+            opinion = .empty(action: base + "/groupes")
+        }
         let chosenIDs = Set(chosen.map { $0.json })
         let outliers = (clustering?.run.outcome.outliers ?? []).compactMap { id in
             clustering?.excerpts[id].map { Outlier(id: id, text: $0.text, checked: chosenIDs.contains(id)) }
         }
-        let base = Board.path(workshopID)
         let id = workshopID.json
         let cards = proposals.items.enumerated().map { Self.card($1, rank: $0 + 1, workshop: workshopID) }
         let page = BoardPage(
             title: workshop.title, base: base, notice: notice, proposals: cards, drafts: cards.contains { $0.isDraft }, ordered: !cards.isEmpty,
             mergeKey: Board.formKey(), form: form ?? ProposalForm(action: base + "/propositions", key: Board.formKey(), formID: Self.newProposalForm),
-            outliers: outliers, hasOutliers: !outliers.isEmpty, log: log.items.map(Self.logLine),
+            outliers: outliers, hasOutliers: !outliers.isEmpty, log: log.items.map(Self.logLine), opinion: opinion,
             links: Links(
                 clustering: base + "/regroupements", workshop: "/ateliers/\(id)", published: "/ateliers/\(id)/propositions",
                 events: "/ateliers/\(id)/evenements"))

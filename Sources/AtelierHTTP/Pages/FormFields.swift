@@ -18,6 +18,11 @@ struct FormFields: Sendable, Equatable {
 
     subscript(name: String) -> String? { values[name]?.first }
 
+    /// Whether a name or a value holds U+0000.
+    var holdsNUL: Bool {
+        values.contains { name, values in ([name] + values).contains { $0.unicodeScalars.contains("\0") } }
+    }
+
     /// nil for a missing or blank field.
     func text(_ name: String) -> String? {
         guard let value = self[name], !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }

@@ -41,6 +41,8 @@ public struct PageRenderer: Sendable {
         let role: String
         /// The admin's pages are linked from every page, for admins.
         let admin: Bool
+        /// A person, who has data of their own: a display access has none.
+        let takesPart: Bool
     }
 
     /// `template` is a page template that extends `layout`. A template that does not exist is a
@@ -59,7 +61,9 @@ public struct PageRenderer: Sendable {
         let frame = Frame(
             title: title,
             signedIn: session.map {
-                SignedIn(name: $0.participant.displayName, role: Self.roleLabel($0.participant.role), admin: $0.participant.role == .admin)
+                SignedIn(
+                    name: $0.participant.displayName, role: Self.roleLabel($0.participant.role), admin: $0.participant.role == .admin,
+                    takesPart: $0.participant.takesPart)
             },
             csrf: session?.csrfToken ?? "", stylesheet: statics.url("atelier.css"), script: statics.url("atelier.js"), page: page)
         guard let html = library.render(TemplateValues.tree(frame) as Any, withTemplate: template) else {

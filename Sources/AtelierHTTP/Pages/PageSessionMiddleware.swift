@@ -46,6 +46,10 @@ struct PageSessionMiddleware: RouterMiddleware {
         } else {
             form = FormFields(urlEncoded: String(buffer: body))
         }
+        // A form's text goes on to PostgreSQL, whose text cannot hold a NUL, as the API's does.
+        if form.holdsNUL {
+            throw PageError(.unprocessableContent, "Le formulaire contient un caractère nul : il a été refusé.")
+        }
         if let session = context.pageSession {
             guard let sent = form["_csrf"], Self.constantTimeEqual(sent, session.csrfToken) else {
                 throw PageError(

@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierExport
 import AtelierServices
 import Foundation
 import HTTPTypes
@@ -12,6 +13,7 @@ import ServiceLifecycle
 /// when something changed in any workshop, so the script reads `/ecran/etat` again.
 struct PlenaryScreenController {
     let proposals: ProposalService
+    let opinionGroups: OpinionGroupService
     let events: EventService
     let pages: PageRenderer
 
@@ -47,19 +49,23 @@ struct PlenaryScreenController {
         let id: String
         let title: String
         let support: String
+        /// How each opinion group voted on it, as the briefing says it; empty before the groups are computed.
+        let opinion: String
     }
 
     @Sendable func screen(request: Request, context: AtelierRequestContext) async throws -> Response {
         let session = try context.pageCaller()
         let board = try await proposals.plenary(for: session.participant)
-        let page = ScreenPage(congress: board.congress.title, workshops: Self.panels(board), updated: Self.updated())
+        let opinions = try await opinionGroups.published(for: session.participant)
+        let page = ScreenPage(congress: board.congress.title, workshops: Self.panels(board, opinions: opinions), updated: Self.updated())
         return pages.render("ecran", title: "Écran de plénière", page: page, session: session)
     }
 
     @Sendable func state(request: Request, context: AtelierRequestContext) async throws -> Response {
         let session = try context.pageCaller()
         let board = try await proposals.plenary(for: session.participant)
-        let body = try JSONEncoder().encode(ScreenState(workshops: Self.panels(board), updated: Self.updated()))
+        let opinions = try await opinionGroups.published(for: session.participant)
+        let body = try JSONEncoder().encode(ScreenState(workshops: Self.panels(board, opinions: opinions), updated: Self.updated()))
         return Response(
             status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
@@ -102,7 +108,7 @@ struct PlenaryScreenController {
             })
     }
 
-    static func panels(_ board: PlenaryBoard) -> [Panel] {
+    static func panels(_ board: PlenaryBoard, opinions: [UUID: ProposalOpinionSupport.Support] = [:]) -> [Panel] {
         board.workshops.map { workshop in
             let counts = workshop.summary.counts
             return Panel(
@@ -110,7 +116,9 @@ struct PlenaryScreenController {
                 contributions: FrenchFormat.count(counts.contributions, "contribution", "contributions"),
                 votes: FrenchFormat.count(counts.votes, "vote", "votes"),
                 proposals: workshop.proposals.map { record in
-                    Line(id: record.proposal.id.json, title: record.proposal.title, support: support(record.support))
+                    Line(
+                        id: record.proposal.id.json, title: record.proposal.title, support: support(record.support),
+                        opinion: opinions[record.proposal.id].flatMap(OpinionGroupSupport.init).map { BriefingLayout.capitalized($0.sentence) } ?? "")
                 },
                 none: workshop.proposals.isEmpty)
         }

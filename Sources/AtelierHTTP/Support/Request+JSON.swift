@@ -1,3 +1,4 @@
+import AtelierCore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -30,8 +31,22 @@ extension Request {
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
+        let bytes = Array(buffer.readableBytesView)
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+            try JSONSyntax.check(bytes)
+        } catch {
+            switch error {
+            case .malformed(let what): throw Problem(.malformedJSON, "the body is not valid JSON: \(what)")
+            case .duplicateKey(let key, let path):
+                throw Problem(.malformedJSON, "the key \"\(key)\" is given twice in \(path.isEmpty ? "the body" : path)")
+            case .nulCharacter(let path) where path.isEmpty:
+                throw Problem(.malformedJSON, "the body must be a JSON object, not a string")
+            case .nulCharacter(let path):
+                throw Problem(.invalidField, "\(path) contains a NUL character", extensions: ["field": path])
+            }
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(bytes))
         } catch let error as DecodingError {
             throw Problem(.malformedJSON, describe(error))
         }

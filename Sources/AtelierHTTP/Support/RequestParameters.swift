@@ -2,11 +2,13 @@ import Foundation
 import Hummingbird
 
 extension AtelierRequestContext {
-    /// A path parameter, percent-decoded: Hummingbird hands them over raw.
+    /// A path parameter, percent-decoded: Hummingbird hands them over raw. No resource has a
+    /// NUL in its name (PostgreSQL's text cannot hold one), so such a path names none.
     func pathText(_ name: String) throws -> String {
         guard let raw = parameters.get(name), let text = raw.removingPercentEncoding else {
             throw Problem(.malformedRequest, "the path parameter \(name) is not valid percent-encoded text")
         }
+        if text.unicodeScalars.contains("\0") { throw Problem(.notFound, "no resource has a NUL character in its \(name)") }
         return text
     }
 
@@ -31,6 +33,11 @@ struct QueryParameters {
                 throw Problem(.malformedRequest, "the query string is not valid percent-encoded UTF-8")
             }
             if values[key] != nil { throw Problem(.malformedRequest, "the query parameter \(key) is given twice") }
+            // Every text sent on to PostgreSQL, whose text cannot hold a NUL, comes through here, the
+            // path's (pathText) or a JSON body's (StrictJSON).
+            if value.unicodeScalars.contains("\0") {
+                throw Problem(.invalidField, "\(key) contains a NUL character", extensions: ["field": key])
+            }
             values[key] = value
         }
     }

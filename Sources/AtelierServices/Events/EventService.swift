@@ -23,9 +23,10 @@ public struct EventService: Sendable {
         hub = EventHub(pool: pool, logger: logger)
     }
 
-    /// Listens and delivers until the task is cancelled, then ends every subscription.
+    /// Listens and delivers until the task is cancelled, then ends every subscription. LISTEN
+    /// needs a session, so the listener goes past any transaction pooler.
     public func run() async {
-        let listener = NotificationListener(url: database.pool.configuration.url, channels: [WorkshopEventStore.channel], logger: logger)
+        let listener = NotificationListener(url: database.pool.configuration.sessionURL, channels: [WorkshopEventStore.channel], logger: logger)
         listener.start()
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [hub] in

@@ -14,11 +14,17 @@ enum BriefingReader {
     /// Every live proposal (any status) and every published contribution of the congress, or of
     /// one workshop; the figures always describe the whole congress. A source that moderation
     /// hid or its author withdrew is left out, as the provenance figures leave it out.
-    static func briefing(congress: Congress, workshop only: Workshop?, in connection: Connection) throws -> Briefing {
+    /// Published proposals carry how each opinion group of at least `minimumGroupSize` voted on their
+    /// sources, from their workshop's latest run.
+    static func briefing(
+        congress: Congress, workshop only: Workshop?, minimumGroupSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize,
+        in connection: Connection
+    ) throws -> Briefing {
         let workshops = try CongressStore.workshops(congressID: congress.id, in: connection)
             .filter { only == nil || $0.id == only?.id }
         let records = try ProposalStore.records(ProposalFilter(congressID: congress.id, workshopID: only?.id), in: connection)
         let proposalsByWorkshop = Dictionary(grouping: records, by: \.proposal.workshopID)
+        let opinions = try OpinionGroupService.publishedSupport(congressID: congress.id, minimumGroupSize: minimumGroupSize, in: connection)
 
         var briefingWorkshops: [UUID: Briefing.Workshop] = [:]
         for workshop in workshops {
@@ -26,7 +32,11 @@ enum BriefingReader {
             let unretained = try BriefingStore.contributions(ids: unretainedIDs, in: connection)
             briefingWorkshops[workshop.id] = Briefing.Workshop(
                 id: workshop.id, slug: workshop.slug, title: workshop.title, description: workshop.description,
-                proposals: (proposalsByWorkshop[workshop.id] ?? []).map(proposal),
+                proposals: (proposalsByWorkshop[workshop.id] ?? []).map { record in
+                    var briefed = proposal(record)
+                    briefed.opinion = opinions[record.proposal.id].flatMap(OpinionGroupSupport.init)
+                    return briefed
+                },
                 unretained: unretainedIDs.compactMap { id in unretained[id].map { contribution(id: id, $0) } })
         }
 

@@ -56,10 +56,15 @@ public struct ExportService: Sendable {
     let database: Database
     /// Where documents are laid out and zipped, away from the threads that serve requests.
     let compute: ComputePool
+    let opinionGroupMinimumSize: Int
 
-    public init(pool: ConnectionPool, compute: ComputePool = .shared) {
+    /// The briefing shows opinion groups of at least `opinionGroupMinimumSize` members only.
+    public init(
+        pool: ConnectionPool, compute: ComputePool = .shared, opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize
+    ) {
         self.database = Database(pool: pool)
         self.compute = compute
+        self.opinionGroupMinimumSize = opinionGroupMinimumSize
     }
 
     public func export(_ request: ExportRequest, by requester: ExportRequester) async throws -> ExportedFile {
@@ -99,8 +104,10 @@ public struct ExportService: Sendable {
                 target: workshop.map { "workshop \($0.slug)" } ?? "congress",
                 detail: ["format": request.format.rawValue, "status": request.status.rawValue, "votes": request.votes.rawValue], requestID: requestID,
                 in: connection)
-            let briefing = try BriefingReader.briefing(congress: congress, workshop: workshop, in: connection)
-                .restricted(toWorkshop: workshop?.slug, publishedOnly: request.status == .published)
+            let briefing = try BriefingReader.briefing(
+                congress: congress, workshop: workshop, minimumGroupSize: opinionGroupMinimumSize, in: connection
+            )
+            .restricted(toWorkshop: workshop?.slug, publishedOnly: request.status == .published)
             guard request.votes == .raw else { return (briefing, nil) }
             let ids = briefing.engagements.flatMap(\.workshops).flatMap { $0.proposals.flatMap(\.sources) + $0.unretained }.map(\.id)
             return (briefing, try BriefingStore.votes(contributionIDs: Array(Set(ids)), in: connection))
