@@ -157,3 +157,19 @@ import Testing
         #expect(limiter.take(.write, participant: "busy", address: "198.51.100.1") != nil)
     }
 }
+
+/// The limits as `atelier serve` reads them from its environment.
+@Suite struct RateLimitSettingsTests {
+    @Test func environmentOverridesDefaultsOrLiftsEverything() throws {
+        let tuned = try RateLimitSettings.fromEnvironment(
+            ["ATELIER_LIMIT_VOTE_ADDRESS": "2000/12000", "ATELIER_LIMIT_EXPORT_PARTICIPANT": "off", "ATELIER_TRUSTED_PROXIES": "10.0.0.2, 10.0.0.3"],
+            trustedProxies: ["127.0.0.1"])
+        #expect(tuned.sizes[.address]?[.vote] == TokenBucket.Size(burst: 2000, perSecond: 200))
+        #expect(tuned.sizes[.participant]?[.export] == nil)
+        #expect(tuned.sizes[.participant]?[.vote] == RateLimitSettings.defaultSizes[.participant]?[.vote])
+        #expect(tuned.trustedProxies == ["127.0.0.1", "10.0.0.2", "10.0.0.3"])
+        #expect(try RateLimitSettings.fromEnvironment(["ATELIER_RATE_LIMITS": "off"]).sizes.isEmpty)
+        #expect(throws: RateLimitSettingsError.self) { try RateLimitSettings.fromEnvironment(["ATELIER_LIMIT_WRITE_ADDRESS": "10"]) }
+        #expect(throws: RateLimitSettingsError.self) { try RateLimitSettings.fromEnvironment(["ATELIER_LIMIT_SIGNIN_ADDRESS": "0/6"]) }
+    }
+}

@@ -69,8 +69,10 @@ public struct RateLimitSettings: Sendable {
 
     /// The defaults, each replaced by `ATELIER_LIMIT_<ACTION>_<SCOPE>` when set: `BURST/PER_MINUTE`
     /// (`60/60`) or `off`. `ATELIER_TRUSTED_PROXIES` lists the proxies' addresses, comma-separated.
+    /// `ATELIER_RATE_LIMITS=off` lifts them all: for load tools that play a day in minutes.
     public static func fromEnvironment(_ environment: [String: String], trustedProxies extra: Set<String> = []) throws -> RateLimitSettings {
         var settings = RateLimitSettings()
+        if environment["ATELIER_RATE_LIMITS"] == "off" { settings.sizes = [:] }
         for scope in LimitScope.allCases {
             for action in LimitedAction.allCases {
                 let name = "ATELIER_LIMIT_\(action.rawValue.uppercased())_\(scope.rawValue.uppercased())"
