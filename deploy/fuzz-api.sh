@@ -50,7 +50,8 @@ workshop=$(sql "SELECT id FROM workshop WHERE slug = '$workshop_slug'")
 contribution=$(sql "SELECT id FROM contribution WHERE workshop_id = '$workshop' ORDER BY created_at LIMIT 1")
 token=$(printf '%s' "${tokens[lead]}")
 port=$((20000 + RANDOM % 9000))
-"$binary" serve --no-embeddings --port "$port" >"$logs/serve.log" 2>&1 &
+# Thousands of cases per role in minutes: without this, most writes would meet the rate limits.
+ATELIER_RATE_LIMITS=off "$binary" serve --no-embeddings --port "$port" >"$logs/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
 proposal=$(curl -fs -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \

@@ -111,7 +111,7 @@ psql -X -qAt "$primary_url" -c "SELECT n, id, token FROM topology_voter ORDER BY
 # Two nodes, sharing nothing but the database.
 for node in a b; do
   port=node_${node}_port
-  ATELIER_DB_POOL_SIZE=16 LOG_LEVEL=warning "$bin" serve --host 127.0.0.1 --port "${!port}" --behind-proxy --no-embeddings \
+  ATELIER_RATE_LIMITS=off ATELIER_DB_POOL_SIZE=16 LOG_LEVEL=warning "$bin" serve --host 127.0.0.1 --port "${!port}" --behind-proxy --no-embeddings \
     >"$tmp/node-$node.log" 2>&1 &
   pids+=($!)
 done

@@ -51,7 +51,8 @@ async def rehearse(options: argparse.Namespace) -> bool:
     url = os.environ["DATABASE_URL"]
     congress, dump = plan(options.attendees, options.seed)
     await load(congress, dump, options.binary, options.folder)
-    environment = os.environ | {"LOG_LEVEL": os.environ.get("LOG_LEVEL", "error")}
+    # The day is played in minutes, far faster than a room: the server's rate limits would refuse it.
+    environment = os.environ | {"LOG_LEVEL": os.environ.get("LOG_LEVEL", "error"), "ATELIER_RATE_LIMITS": "off"}
     servers = Servers(options.binary, options.ports, options.folder, environment)
     record, ledger = Record(), Ledger()
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:

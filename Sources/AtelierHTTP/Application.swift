@@ -11,11 +11,14 @@ public enum AtelierApplication {
         services: Services, resources: WebResources, settings: PageSettings = .init(), metrics: ServerMetrics = ServerMetrics()
     ) throws -> Router<AtelierRequestContext> {
         let routes = RouteTable()
+        let limiter = RateLimiter(settings: settings.rateLimits)
         let pages = try PageRenderer(resources: resources)
         let router = Router(context: AtelierRequestContext.self)
-        // Outermost first: request logs see every answer, headers go on problems too.
+        // Outermost first: the request's id reaches every log line, metrics and request logs see
+        // every answer, headers go on problems too.
+        router.add(middleware: RequestIDMiddleware())
         router.add(middleware: RequestMetricsMiddleware(factory: metrics.factory))
-        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: RequestLogMiddleware(level: .debug))
         router.add(middleware: ResponseHeadersMiddleware())
         let problems = ProblemMiddleware(routes: routes, pages: pages)
         router.add(middleware: problems)
@@ -25,6 +28,7 @@ public enum AtelierApplication {
         MetricsController(services: services, metrics: metrics).addRoutes(to: router)
 
         let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(access: services.access))
+            .add(middleware: RateLimitMiddleware(limiter: limiter))
         CongressController(congresses: services.congresses).addRoutes(to: api)
         ContributionController(contributions: services.contributions).addRoutes(to: api)
         VoteController(votes: services.votes).addRoutes(to: api)
@@ -37,7 +41,8 @@ public enum AtelierApplication {
         OpinionGroupController(opinionGroups: services.opinionGroups).addRoutes(to: api)
 
         let site = router.group().add(middleware: PageSessionMiddleware(sessions: services.sessions, errors: problems))
-        SignInController(sessions: services.sessions, pages: pages, settings: settings).addRoutes(to: site)
+            .add(middleware: RateLimitMiddleware(limiter: limiter))
+        SignInController(sessions: services.sessions, pages: pages, limiter: limiter).addRoutes(to: site)
         HomePageController(congresses: services.congresses, pages: pages).addRoutes(to: site)
         WorkshopPageController(services: services, pages: pages).addRoutes(to: site)
         VotePageController(votes: services.votes).addRoutes(to: site)

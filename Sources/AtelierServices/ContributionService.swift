@@ -106,6 +106,7 @@ public struct ContributionService: Sendable {
     /// someone else's, and must say why. Either way the row stays, for provenance.
     public func remove(id: UUID, reason rawReason: String?, by actor: Participant) async throws -> Contribution {
         try actor.mustTakePart(to: "remove contributions")
+        let requestID = RequestTrace.id
         return try await database.withTransaction { connection in
             let (contribution, workshop) = try Self.visible(id: id, for: actor, in: connection)
             let isAuthor = contribution.authorID == actor.id
@@ -121,6 +122,10 @@ public struct ContributionService: Sendable {
             } else {
                 let reason = try Self.validateReason(rawReason)
                 changed = try ContributionStore.hide(id: id, reason: reason, moderatorID: actor.id, in: connection)
+                try AuditStore.append(
+                    congressID: workshop.congressID, actorID: actor.id, action: .contributionHide,
+                    target: "contribution \(id.uuidString.lowercased())",
+                    detail: ["reason": reason], requestID: requestID, in: connection)
             }
             guard changed else { throw Self.changedMeanwhile }
             return try ContributionStore.contribution(id: id, readerID: actor.id, in: connection)!

@@ -32,16 +32,17 @@ extension ParticipantService {
     /// An admin imports into their own congress.
     public func register(file: [UInt8], congressSlug: String, by admin: Participant) async throws -> RegistrationReport {
         try admin.mustAdminister(to: "register participants")
-        return try await register(file: file, congressSlug: congressSlug, within: admin.congressID)
+        return try await register(file: file, congressSlug: congressSlug, within: admin.congressID, by: admin.id)
     }
 
     /// The command line acts as the organisers, on any congress.
     public func register(file: [UInt8], congressSlug: String) async throws -> RegistrationReport {
-        try await register(file: file, congressSlug: congressSlug, within: nil)
+        try await register(file: file, congressSlug: congressSlug, within: nil, by: nil)
     }
 
-    private func register(file: [UInt8], congressSlug: String, within congressID: UUID?) async throws -> RegistrationReport {
-        try await database.withTransaction { connection in
+    private func register(file: [UInt8], congressSlug: String, within congressID: UUID?, by actorID: UUID?) async throws -> RegistrationReport {
+        let requestID = RequestTrace.id
+        return try await database.withTransaction { connection in
             guard let congress = try CongressStore.congress(slug: congressSlug, in: connection), congressID.map({ $0 == congress.id }) ?? true
             else { throw ServiceError.notFound("no congress \"\(congressSlug)\"") }
             try ParticipantStore.lockRegistrations(congressID: congress.id, in: connection)
@@ -77,6 +78,10 @@ extension ParticipantService {
                     report.updated.append(try ParticipantStore.participant(id: existing.id, in: connection)!)
                 }
             }
+            try AuditStore.append(
+                congressID: congress.id, actorID: actorID, action: .participantsImport, target: "registration file",
+                detail: ["added": "\(report.added.count)", "updated": "\(report.updated.count)", "unchanged": "\(report.unchanged.count)"],
+                requestID: requestID, in: connection)
             return report
         }
     }

@@ -58,12 +58,11 @@ public struct ParticipantService: Sendable {
     /// their badge code goes too and their browser sessions end. Returns how many tokens were live.
     public func revokeTokens(participantID: UUID) async throws -> Int {
         try await database.withTransaction { connection in
-            guard try ParticipantStore.participant(id: participantID, in: connection) != nil else {
+            guard let participant = try ParticipantStore.participant(id: participantID, in: connection) else {
                 throw ServiceError.notFound("no participant \(participantID.uuidString.lowercased())")
             }
-            try BadgeCodeStore.revoke(participantID: participantID, in: connection)
-            _ = try PageSessionStore.endAll(participantID: participantID, in: connection)
-            return try ParticipantStore.revokeTokens(participantID: participantID, in: connection)
+            try Self.audit(.participantRevoke, participant, in: connection)
+            return try Self.revokeAll(participantID, in: connection)
         }
     }
 

@@ -67,7 +67,8 @@ extension ProposalService {
     /// Validates, publishes, unpublishes or reopens, one step at a time. Validation needs a
     /// synthesis and at least one source: a proposal's legitimacy rests on its trace.
     public func setStatus(proposalID: UUID, version: Int, status: ProposalStatus, by actor: Participant) async throws -> ProposalView {
-        try await consolidate(.proposal(proposalID), by: actor) { workshop, connection in
+        let requestID = RequestTrace.id
+        return try await consolidate(.proposal(proposalID), by: actor) { workshop, connection in
             let proposal = try Self.current(proposalID, version: version, in: workshop, draft: false, in: connection)
             if proposal.status == status { return try Self.views([proposalID], for: actor, workshop: workshop, in: connection)[0] }
             guard proposal.status.mayBecome(status) else {
@@ -83,6 +84,12 @@ extension ProposalService {
             try ConsolidationLogStore.append(
                 congressID: workshop.congressID, workshopID: workshop.id, actorID: actor.id, action: action, before: [proposalID],
                 after: [proposalID], detail: ["from": proposal.status.rawValue, "to": status.rawValue], in: connection)
+            if status == .published || proposal.status == .published {
+                try AuditStore.append(
+                    congressID: workshop.congressID, actorID: actor.id, action: status == .published ? .proposalPublish : .proposalUnpublish,
+                    target: "proposal \(proposalID.uuidString.lowercased())", detail: ["workshop": workshop.slug], requestID: requestID,
+                    in: connection)
+            }
             return try Self.views([proposalID], for: actor, workshop: workshop, in: connection)[0]
         }.value
     }

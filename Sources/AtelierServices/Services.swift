@@ -22,6 +22,7 @@ public struct Services: Sendable {
     public let schema: SchemaService
     public let embeddings: EmbeddingService
     public let opinionGroups: OpinionGroupService
+    public let audit: AuditService
     /// Where clustering and exports compute, for the server's metrics.
     public let compute: ComputePool
 
@@ -51,6 +52,7 @@ public struct Services: Sendable {
         personalData = PersonalDataService(pool: pool)
         schema = SchemaService(database: Database(pool: pool))
         opinionGroups = OpinionGroupService(pool: pool, compute: compute, minimumGroupSize: opinionGroupMinimumSize)
+        audit = AuditService(pool: pool)
     }
 
     /// What runs beside the HTTP server, in start order: the pool first, so that the group,

@@ -6,7 +6,7 @@ struct Atelier: AsyncParsableCommand {
         commandName: "atelier",
         abstract: "From what a congress room writes to proposals a government can act on.",
         subcommands: [
-            Serve.self, Migrate.self, Demo.self, Participants.self, Events.self, Sessions.self, ExportCommand.self, ImportCommand.self,
+            Serve.self, Migrate.self, Demo.self, Participants.self, Events.self, Sessions.self, Audit.self, ExportCommand.self, ImportCommand.self,
             ClusterCommand.self,
             OpinionGroupsCommand.self,
             EmbedCommand.self,

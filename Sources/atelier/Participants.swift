@@ -7,7 +7,7 @@ struct Participants: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Manage a congress's participants.",
         subcommands: [
-            Add.self, Import.self, Badges.self, Revoke.self, Token.self, Code.self, PersonalData.self, Erase.self,
+            Add.self, Import.self, Badges.self, Revoke.self, Rotate.self, Token.self, Code.self, PersonalData.self, Erase.self,
         ])
 
     struct Add: AsyncParsableCommand {
@@ -42,14 +42,39 @@ struct Participants: AsyncParsableCommand {
 
 extension Participants {
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke every access token of a participant, at once.")
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke every access token, the badge code and the page sessions of a participant, at once.")
 
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "The participant's id.") var id: UUID
+        @Option(help: "The congress's slug, e.g. agen-2026: the participant must be one of its own.") var congress: String?
+        @Option(name: [.customLong("participant"), .customLong("id")], help: "The participant's id.") var participant: UUID
 
         func run() async throws {
-            let revoked = try await database.withServices { try await $0.participants.revokeTokens(participantID: id) }
-            print("Revoked \(revoked) token(s).")
+            let revoked = try await database.withServices { services in
+                if let congress { return try await services.participants.revoke(participantID: participant, congressSlug: congress) }
+                return try await services.participants.revokeTokens(participantID: participant)
+            }
+            print("Revoked \(revoked) token(s), the badge code and the page sessions.")
+        }
+    }
+
+    struct Rotate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace a participant's access token, badge code and sessions with new ones, and print the new personal link.",
+            discussion:
+                "Everything earlier stops working at once. Standard output gets the personal link, then the access token, each on a line of its own; a display access's link opens with its token."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The congress's slug, e.g. agen-2026.") var congress: String
+        @Option(name: [.customLong("participant"), .customLong("id")], help: "The participant's id.") var participant: UUID
+        @Option(help: "The address the pages are served at, for the personal link.") var site = "http://127.0.0.1:8080"
+
+        func run() async throws {
+            let rotated = try await database.withServices { try await $0.participants.rotate(participantID: participant, congressSlug: congress) }
+            printError("New access for \(rotated.participant.displayName); every earlier token, code and session stopped working.")
+            print("\(site.hasSuffix("/") ? String(site.dropLast()) : site)/entrer/\(rotated.personalCode)")
+            print(rotated.token)
         }
     }
 

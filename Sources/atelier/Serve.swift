@@ -13,13 +13,18 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var resources: ResourceOptions
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
-    @Flag(help: "The server sits behind a reverse proxy of ours: the client's address is the last of X-Forwarded-For.")
+    @Flag(
+        help:
+            "The server sits behind a reverse proxy of ours on this machine: a request from the loopback names its client in X-Forwarded-For (other proxies: ATELIER_TRUSTED_PROXIES)."
+    )
     var behindProxy = false
 
     func run() async throws {
         var logger = Logger(label: "atelier")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
         let resources = try resources.find()
+        let limits = try RateLimitSettings.fromEnvironment(
+            ProcessInfo.processInfo.environment, trustedProxies: behindProxy ? ["127.0.0.1", "::1"] : [])
         let metrics = ServerMetrics()
         let services = try database.services(embeddings: model.choice(), metrics: metrics.factory)
         switch services.embeddings.availability {
@@ -39,7 +44,7 @@ struct Serve: AsyncParsableCommand {
         }
         // From here the service group owns the pool, the worker and the listener, and closes them.
         try await AtelierApplication.serviceGroup(
-            services: services, resources: resources, settings: PageSettings(trustsForwardedFor: behindProxy), metrics: metrics,
+            services: services, resources: resources, settings: PageSettings(rateLimits: limits), metrics: metrics,
             host: host, port: port, readTimeout: readTimeout ?? AtelierApplication.defaultReadTimeout, logger: logger
         ).run()
     }

@@ -18,14 +18,18 @@ import FoundationNetworking
 /// Runs `body` against the real server on a free port, over its own freshly migrated database
 /// (or `databaseURL`, as a second process on another's database would be), then shuts the server
 /// down gracefully and waits for it, whatever `body` does: nothing outlives the test.
+/// `settings` are the server's: no rate limit unless a test asks for them (`RateLimitTests`),
+/// since most tests post and vote far faster than people; `logger` receives what the server
+/// logs (by default nothing below critical).
 func withTestServer<R>(
     poolSize: Int = 4, databaseURL: String? = nil, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5),
     opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize,
-    readTimeout: Duration = AtelierApplication.defaultReadTimeout, _ body: (TestServer) async throws -> R
+    readTimeout: Duration = AtelierApplication.defaultReadTimeout, settings: PageSettings = .init(rateLimits: .unlimited), logger: Logger? = nil,
+    _ body: (TestServer) async throws -> R
 ) async throws -> R {
     let server = try await TestServer.start(
         poolSize: poolSize, databaseURL: databaseURL, statementTimeout: statementTimeout, connectionWait: connectionWait,
-        opinionGroupMinimumSize: opinionGroupMinimumSize, readTimeout: readTimeout)
+        opinionGroupMinimumSize: opinionGroupMinimumSize, readTimeout: readTimeout, settings: settings, logger: logger)
     do {
         let result = try await body(server)
         await server.stop()
@@ -50,21 +54,25 @@ final class TestServer: Sendable {
 
     /// The timeouts are the pool's (`ConnectionPool.Configuration`).
     fileprivate static func start(
-        poolSize: Int = 4, databaseURL: String? = nil, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5),
-        opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize,
-        readTimeout: Duration = AtelierApplication.defaultReadTimeout
+        poolSize: Int, databaseURL: String?, statementTimeout: Duration?, connectionWait: Duration, opinionGroupMinimumSize: Int,
+        readTimeout: Duration, settings: PageSettings, logger: Logger?
     ) async throws -> TestServer {
         let url: String
         if let databaseURL { url = databaseURL } else { url = try await TestDatabase.migrated() }
         let pool = ConnectionPool(.init(url: url, size: poolSize, statementTimeout: statementTimeout, connectionWait: connectionWait))
         let metrics = ServerMetrics()
         let services = Services(pool: pool, opinionGroupMinimumSize: opinionGroupMinimumSize, metrics: metrics.factory)
-        var logger = Logger(label: "atelier.test")
-        logger.logLevel = .critical
+        let logger =
+            logger
+            ?? {
+                var logger = Logger(label: "atelier.test")
+                logger.logLevel = .critical
+                return logger
+            }()
         let bound = AsyncStream<Int>.makeStream()
         let group = try AtelierApplication.serviceGroup(
-            services: services, resources: resources, metrics: metrics, host: "127.0.0.1", port: 0, readTimeout: readTimeout,
-            logger: logger, signals: []
+            services: services, resources: resources, settings: settings, metrics: metrics, host: "127.0.0.1", port: 0,
+            readTimeout: readTimeout, logger: logger, signals: []
         ) { port in
             bound.continuation.yield(port)
         }

@@ -17,7 +17,7 @@ struct ProblemMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             if Self.wantsPage(request) { return page(for: error, request: request, context: context) }
-            return problem(for: error, request: request, logger: context.logger).response(instance: request.uri.path)
+            return problem(for: error, request: request, context: context).response(instance: request.uri.path, requestID: context.id)
         }
     }
 
@@ -31,14 +31,14 @@ struct ProblemMiddleware: RouterMiddleware {
             guard error.status != .seeOther else { return Response(status: .seeOther, headers: error.headers) }
             return pages.errorResponse(status: error.status, message: error.message, headers: error.headers, session: context.pageSession)
         }
-        let problem = problem(for: error, request: request, logger: context.logger)
+        let problem = problem(for: error, request: request, context: context)
         guard problem.type != .unauthenticated else { return Response(status: .seeOther, headers: [.location: "/entrer"]) }
         var headers = problem.headers
         headers[.contentType] = nil
         return pages.errorResponse(status: problem.type.status, message: nil, headers: headers, session: context.pageSession)
     }
 
-    func problem(for error: any Error, request: Request, logger: Logger) -> Problem {
+    func problem(for error: any Error, request: Request, context: AtelierRequestContext) -> Problem {
         switch error {
         case let problem as Problem:
             return problem
@@ -61,7 +61,8 @@ struct ProblemMiddleware: RouterMiddleware {
         case let error as HTTPError where (400..<500).contains(error.status.code):
             return Problem(.malformedRequest, error.body ?? error.status.reasonPhrase)
         default:
-            logger.error("unexpected error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            // The route's template, not the path: a path can carry a personal code.
+            context.logger.error("unexpected error", metadata: ["error": "\(error)", "route": "\(context.routeTemplate)"])
             return Problem(.internalError, "the error was logged")
         }
     }

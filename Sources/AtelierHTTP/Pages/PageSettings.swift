@@ -1,16 +1,10 @@
-/// How the pages are deployed: what the server may believe about its clients.
+/// How the server is deployed: what it may believe about its clients, and how much it lets
+/// each of them do.
 public struct PageSettings: Sendable {
-    /// Behind a reverse proxy we run, the socket's peer is the proxy: the client's address is
-    /// then the last one the proxy appended to `X-Forwarded-For`. Anyone can send that header,
-    /// so it is believed only when this is set.
-    public var trustsForwardedFor: Bool
-    /// Wrong codes allowed per client address within `signInWindowSeconds`.
-    public var signInFailures: Int
-    public var signInWindowSeconds: Int
+    /// The rate limits, and the proxies whose `X-Forwarded-For` names the client.
+    public var rateLimits: RateLimitSettings
 
-    public init(trustsForwardedFor: Bool = false, signInFailures: Int = 10, signInWindowSeconds: Int = 600) {
-        self.trustsForwardedFor = trustsForwardedFor
-        self.signInFailures = signInFailures
-        self.signInWindowSeconds = signInWindowSeconds
+    public init(rateLimits: RateLimitSettings = .init()) {
+        self.rateLimits = rateLimits
     }
 }

@@ -5,19 +5,13 @@ import HTTPTypes
 import Hummingbird
 
 /// `/entrer`: a personal code typed in the form, or opened as a personal link, starts a session;
-/// `/sortir` ends it. Wrong codes are counted per client address and throttled.
+/// `/sortir` ends it. Wrong codes spend the client address's sign-in bucket: a badge code has
+/// 60 bits, and at a few tries a minute no one guesses one, while a room typing its codes at once
+/// behind one address is never slowed by its own right codes.
 struct SignInController {
     let sessions: SessionService
     let pages: PageRenderer
-    let settings: PageSettings
-    let throttle: SignInThrottle
-
-    init(sessions: SessionService, pages: PageRenderer, settings: PageSettings) {
-        self.sessions = sessions
-        self.pages = pages
-        self.settings = settings
-        throttle = SignInThrottle(limit: settings.signInFailures, windowSeconds: settings.signInWindowSeconds)
-    }
+    let limiter: RateLimiter
 
     func addRoutes(to group: RouterGroup<AtelierRequestContext>) {
         group.get("entrer", use: form)
@@ -63,19 +57,18 @@ struct SignInController {
     func start(
         code: String, request: Request, context: AtelierRequestContext, refused: () -> Response
     ) async throws -> Response {
-        let address = Self.clientAddress(request: request, context: context, trustsForwardedFor: settings.trustsForwardedFor)
-        if let wait = throttle.retryAfter(address: address) {
-            let minutes = (wait + 59) / 60
+        let address = context.clientAddress(request, trustedProxies: limiter.settings.trustedProxies)
+        if let wait = limiter.wait(.signIn, address: address) {
             throw PageError(
                 .tooManyRequests,
-                "Trop de codes erronés depuis votre connexion. Réessayez dans \(minutes) minute\(minutes > 1 ? "s" : "").",
+                "Trop de codes erronés depuis votre connexion. Réessayez dans \(wait) seconde\(wait > 1 ? "s" : "").",
                 headers: [.retryAfter: String(wait)])
         }
         let started: (token: String, session: PageSession)
         do {
             started = try await sessions.start(code: code)
         } catch ServiceError.unauthenticated {
-            throttle.recordFailure(address: address)
+            limiter.charge(.signIn, address: address)
             return refused()
         }
         // A display access is the projector's: it has one page.
@@ -99,14 +92,5 @@ struct SignInController {
         return Cookie(
             name: PageSessionMiddleware.cookieName, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true,
             sameSite: .lax)
-    }
-
-    static func clientAddress(request: Request, context: AtelierRequestContext, trustsForwardedFor: Bool) -> String {
-        if trustsForwardedFor, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
-            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
-        {
-            return last
-        }
-        return context.remoteAddress?.ipAddress ?? "unknown"
     }
 }

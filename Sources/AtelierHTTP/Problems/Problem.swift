@@ -23,8 +23,10 @@ public struct Problem: Error, Sendable {
         return problem
     }
 
-    func response(instance: String) -> Response {
+    /// `requestID` is the request's `X-Request-Id`, so a person reporting a problem can quote it.
+    func response(instance: String, requestID: String) -> Response {
         var document: [String: String] = extensions
+        document["requestId"] = requestID
         document["type"] = type.uri
         document["title"] = type.title
         document["detail"] = detail

@@ -42,13 +42,15 @@ public struct ProblemType: Sendable, Hashable {
         slug: "database-unavailable", status: .serviceUnavailable, title: "The database is unavailable; try again shortly")
     public static let serviceBusy = ProblemType(
         slug: "service-busy", status: .serviceUnavailable, title: "The server is too busy to answer now; try again shortly")
+    public static let tooManyRequests = ProblemType(
+        slug: "too-many-requests", status: .tooManyRequests, title: "Too many requests of this kind; wait as Retry-After says")
     public static let internalError = ProblemType(slug: "internal-error", status: .internalServerError, title: "Something went wrong on our side")
 
     public static let all: [ProblemType] = [
         .malformedJSON, .malformedRequest, .unauthenticated, .forbidden, .notFound, .methodNotAllowed, .preconditionFailed,
         .payloadTooLarge, .unsupportedMediaType, .invalidField, .workshopClosed, .contributionNotPublished, .idempotencyKeyReused,
         .conflict, .databaseUnavailable, .internalError, .preconditionRequired, .proposalNotDraft, .proposalRetired,
-        .proposalNotPublished, .invalidStatusTransition, .serviceBusy,
+        .proposalNotPublished, .invalidStatusTransition, .serviceBusy, .tooManyRequests,
     ]
 
 }

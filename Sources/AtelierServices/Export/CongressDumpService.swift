@@ -34,6 +34,8 @@ public struct CongressDumpService: Sendable {
                 throw ServiceError.congressExists("a congress \"\(header.slug)\" already exists in this database: nothing was imported")
             }
             try CongressDumpStore.load(json, congressID: header.id, in: connection)
+            try AuditStore.append(
+                congressID: header.id, actorID: nil, action: .congressImport, target: "congress \(header.slug)", requestID: nil, in: connection)
         }
         return header.slug
     }

@@ -94,7 +94,8 @@ public struct ExportService: Sendable {
 
     /// The briefing, and the votes one by one when asked for (nil otherwise).
     func read(_ request: ExportRequest, by requester: ExportRequester) async throws -> (briefing: Briefing, votes: [RecordedVote]?) {
-        try await database.withTransaction(.repeatableRead) { connection in
+        let requestID = RequestTrace.id
+        return try await database.withTransaction(.repeatableRead) { connection in
             guard let congress = try CongressStore.congress(slug: request.congressSlug, in: connection),
                 requester.belongs(to: congress)
             else { throw ServiceError.notFound("no congress \"\(request.congressSlug)\"") }
@@ -105,6 +106,11 @@ public struct ExportService: Sendable {
                 return workshop
             }
             try requester.authorise(workshop: workshop, votes: request.votes)
+            try AuditStore.append(
+                congressID: congress.id, actorID: requester.participantID, action: .export,
+                target: workshop.map { "workshop \($0.slug)" } ?? "congress",
+                detail: ["format": request.format.rawValue, "status": request.status.rawValue, "votes": request.votes.rawValue], requestID: requestID,
+                in: connection)
             let briefing = try BriefingReader.briefing(
                 congress: congress, workshop: workshop, minimumGroupSize: opinionGroupMinimumSize, in: connection
             )
@@ -146,6 +152,15 @@ extension ExportRequester {
             guard let workshop else { throw ServiceError.forbidden("a lead exports the workshops they lead, one at a time: name one") }
             guard participant.leads(workshop) else { throw ServiceError.forbidden("you do not lead the workshop \"\(workshop.slug)\"") }
             guard votes == .aggregated else { throw ServiceError.forbidden("only admins may export the raw votes") }
+        }
+    }
+}
+
+extension ExportRequester {
+    var participantID: UUID? {
+        switch self {
+        case .commandLine: nil
+        case .participant(let participant): participant.id
         }
     }
 }

@@ -30,7 +30,7 @@ import Testing
     @Test func aProblemOfATypeTheResponseDoesNotListIsAFault() {
         let vote = "/api/v1/contributions/\(UUID().uuidString)/vote"
         func problem(_ slug: String) -> Data {
-            Data(#"{"detail": "x", "instance": "/", "status": 409, "title": "t", "type": "/problems/\#(slug)"}"#.utf8)
+            Data(#"{"detail": "x", "instance": "/", "requestId": "r", "status": 409, "title": "t", "type": "/problems/\#(slug)"}"#.utf8)
         }
         #expect(faults("PUT", vote, 409, "application/problem+json", problem("workshop-closed")) == [])
         let found = faults("PUT", vote, 409, "application/problem+json", problem("proposal-not-draft"))
@@ -81,7 +81,8 @@ import Testing
     }
 
     @Test func aRequestNoOperationTakesMustGetAProblem() {
-        let problem = Data(#"{"detail": "x", "instance": "/health", "status": 405, "title": "t", "type": "/problems/method-not-allowed"}"#.utf8)
+        let problem = Data(
+            #"{"detail": "x", "instance": "/health", "requestId": "r", "status": 405, "title": "t", "type": "/problems/method-not-allowed"}"#.utf8)
         #expect(faults("DELETE", "/health", 405, "application/problem+json", problem) == [])
         #expect(faults("GET", "/api/v1/nowhere", 404, "text/plain", Data("no".utf8)).count == 1)
         // The pages are outside the API's contract: an HTML page is not checked against it.
