@@ -37,6 +37,7 @@ public enum AtelierApplication {
         ConsolidationController(proposals: services.proposals).addRoutes(to: api)
         EventController(events: services.events).addRoutes(to: api)
         ExportController(exports: services.exports).addRoutes(to: api)
+        AuditController(audit: services.audit).addRoutes(to: api)
         PersonalDataController(personalData: services.personalData).addRoutes(to: api)
         OpinionGroupController(opinionGroups: services.opinionGroups).addRoutes(to: api)
 
