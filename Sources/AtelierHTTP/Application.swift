@@ -37,6 +37,7 @@ public enum AtelierApplication {
         ConsolidationController(proposals: services.proposals).addRoutes(to: api)
         EventController(events: services.events).addRoutes(to: api)
         ExportController(exports: services.exports).addRoutes(to: api)
+        AuditController(audit: services.audit).addRoutes(to: api)
         PersonalDataController(personalData: services.personalData).addRoutes(to: api)
         OpinionGroupController(opinionGroups: services.opinionGroups).addRoutes(to: api)
 
@@ -56,6 +57,7 @@ public enum AtelierApplication {
         AdminPageController(congresses: services.congresses, exports: services.exports, pages: pages).addRoutes(to: site)
         ParticipantsPageController(participants: services.participants, congresses: services.congresses, pages: pages).addRoutes(to: site)
         BadgeSheetController(participants: services.participants, congresses: services.congresses, pages: pages).addRoutes(to: site)
+        AuditPageController(audit: services.audit, congresses: services.congresses, pages: pages).addRoutes(to: site)
         PersonalDataPageController(personalData: services.personalData, pages: pages).addRoutes(to: site)
         PlenaryScreenController(proposals: services.proposals, opinionGroups: services.opinionGroups, events: services.events, pages: pages)
             .addRoutes(to: site)

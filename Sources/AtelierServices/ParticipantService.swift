@@ -75,14 +75,16 @@ public struct ParticipantService: Sendable {
     /// New badge codes for several participants, in one transaction: all or none. An unknown id
     /// is `notFound` and nothing changes.
     public func issueBadgeCodes(participantIDs: [UUID]) async throws -> [UUID: String] {
+        try await database.withTransaction { try Self.issueBadgeCodes(participantIDs: participantIDs, in: $0) }
+    }
+
+    static func issueBadgeCodes(participantIDs: [UUID], in connection: Connection) throws -> [UUID: String] {
         let codes = Dictionary(participantIDs.map { ($0, BadgeCode.generate()) }, uniquingKeysWith: { first, _ in first })
-        try await database.withTransaction { connection in
-            for (id, code) in codes {
-                guard try ParticipantStore.participant(id: id, in: connection) != nil else {
-                    throw ServiceError.notFound("no participant \(id.uuidString.lowercased())")
-                }
-                try BadgeCodeStore.set(hash: BadgeCode.hash(canonical: code), participantID: id, in: connection)
+        for (id, code) in codes {
+            guard try ParticipantStore.participant(id: id, in: connection) != nil else {
+                throw ServiceError.notFound("no participant \(id.uuidString.lowercased())")
             }
+            try BadgeCodeStore.set(hash: BadgeCode.hash(canonical: code), participantID: id, in: connection)
         }
         return codes
     }

@@ -18,15 +18,17 @@ public enum AuditStore {
             [congressID, actorID, action.rawValue, target, String(decoding: try encoder.encode(detail), as: UTF8.self), requestID])
     }
 
-    /// The congress's lines, newest first.
-    public static func entries(congressID: UUID, limit: Int, in connection: Connection) throws -> [AuditEntry] {
+    /// The congress's lines, newest first: those before `beforeID` when given, of one action when given.
+    public static func entries(
+        congressID: UUID, action: AuditAction? = nil, beforeID: Int64? = nil, limit: Int, in connection: Connection
+    ) throws -> [AuditEntry] {
         try connection.query(
             """
             SELECT a.id, a.congress_id, a.actor_id, p.display_name, a.action, a.target, a.detail::text, a.request_id, a.at
             FROM audit_log a LEFT JOIN participant p ON p.id = a.actor_id
-            WHERE a.congress_id = $1
-            ORDER BY a.id DESC LIMIT $2
-            """, [congressID, limit]
+            WHERE a.congress_id = $1 AND ($2::text IS NULL OR a.action = $2) AND ($3::bigint IS NULL OR a.id < $3)
+            ORDER BY a.id DESC LIMIT $4
+            """, [congressID, action?.rawValue, beforeID, limit]
         ).map { row in
             let (id, congress, actor, name, action, target, detail, request, at) = try row.decode(
                 (Int64, UUID, UUID?, String?, String, String, String, String?, Date).self)

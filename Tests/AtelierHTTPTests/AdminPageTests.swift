@@ -27,7 +27,7 @@ import Testing
             let (attendee, _) = try await AttendeePageTests.signedIn(server, token: fixture.attendee)
             let (lead, _) = try await AttendeePageTests.signedIn(server, token: fixture.lead)
             for browser in [attendee, lead] {
-                for path in ["/admin", "/admin/participants", "/admin/badges", "/admin/export?format=md"] {
+                for path in ["/admin", "/admin/participants", "/admin/badges", "/admin/journal", "/admin/export?format=md"] {
                     let refused = try await browser.get(path)
                     #expect(refused.status == 403, "\(path)")
                     #expect(refused.contentType.hasPrefix("text/html") && refused.text.contains("<h1>Accès refusé</h1>"), "\(path)")
@@ -122,6 +122,15 @@ import Testing
 
             let (attendee, attendeeCSRF) = try await AttendeePageTests.signedIn(server, token: fixture.attendee)
             #expect(try await attendee.post("/admin/badges", [("_csrf", attendeeCSRF), ("pour", "tous")]).status == 403)
+
+            // One audit line per sheet, with its count, by whom and the request's id; none for the refusals.
+            let lines = try await server.services.audit.entries(congressSlug: "test-congress").filter { $0.action == .badgesIssue }
+            #expect(
+                lines.map(\.detail) == [
+                    ["count": "4", "scope": "everyone"], ["count": "0", "scope": "withoutCode"], ["count": "4", "scope": "withoutCode"],
+                ])
+            #expect(lines.allSatisfy { $0.actorName == "Admin" && $0.target == "badges" && $0.requestID != nil })
+            #expect(try await admin.get("/admin/journal").text.contains("Codes de badge émis</td><td data-label=\"Sur\">les badges</td>"))
         }
     }
 

@@ -251,6 +251,9 @@ import Testing
         Case("GET", "/api/v1/congresses/{congress}/export", "one workshop", consolidators) { _ in
             Call(path: "/api/v1/congresses/test-congress/export?format=md&workshop=premier")
         },
+        Case("GET", "/api/v1/congresses/{congress}/audit", [403, 403, 403, 200, 403]) { _ in
+            Call(path: "/api/v1/congresses/test-congress/audit")
+        },
         Case("POST", "/api/v1/workshops/{workshop}/opinion-groups", creators) { world in
             try await world.freshVote()
             return Call(path: "/api/v1/workshops/\(world.workshop)/opinion-groups")

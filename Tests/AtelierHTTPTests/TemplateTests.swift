@@ -151,6 +151,29 @@ import Testing
                     "https://atelier.example/entrer/K7QM-2XRD-9PTA", "<p class=\"badge-congress\">Congrès test</p>",
                 ]
             ),
+            "admin-journal": (
+                AuditPageController.JournalPage(
+                    lines: [
+                        AuditPageController.line(
+                            AuditEntry(
+                                id: 2, congressID: UUID(), actorID: UUID(), actorName: "Zoé <Blanc>", action: .export, target: "workshop pilotage",
+                                detail: ["format": "odt", "status": "all", "votes": "aggregated"], requestID: "export-1",
+                                at: Date(timeIntervalSince1970: 1_769_695_500))),
+                        AuditPageController.line(
+                            AuditEntry(
+                                id: 1, congressID: UUID(), actorID: nil, actorName: nil, action: .badgesIssue, target: "badges",
+                                detail: ["count": "12", "scope": "everyone"], requestID: nil, at: Date(timeIntervalSince1970: 1_769_680_800))),
+                    ], empty: false, next: "/admin/journal?apres=QUJD", firstPage: "/admin/journal"),
+                [
+                    "aria-current=\"page\">Journal des actions", "<caption class=\"visually-hidden\">Actions, de la plus récente",
+                    "<th scope=\"col\">Requête</th>", "<th scope=\"row\">29 janvier à 15 h 05</th><td data-label=\"Qui\">Zoé &lt;Blanc&gt;</td>",
+                    "<td data-label=\"Action\">Export</td><td data-label=\"Sur\">atelier pilotage</td>",
+                    "format : odt, propositions : toutes, votes : agrégés", "<code>export-1</code>",
+                    "<th scope=\"row\">29 janvier à 11 h 00</th><td data-label=\"Qui\">la ligne de commande</td>",
+                    "Codes de badge émis</td><td data-label=\"Sur\">les badges</td><td data-label=\"Détail\">nombre : 12, pour : tous</td><td data-label=\"Requête\">aucune</td>",
+                    "<a href=\"/admin/journal?apres=QUJD\">Suivant</a>", "<a href=\"/admin/journal\">Revenir au début</a>",
+                ]
+            ),
             "ecran": (
                 PlenaryScreenController.ScreenPage(congress: "Congrès test", workshops: [panel], updated: "Chiffres de 14h05."),
                 [

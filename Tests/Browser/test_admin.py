@@ -28,7 +28,7 @@ def registered(site):
 @pytest.mark.parametrize("width", [360, 1280])
 def test_the_admin_pages_have_no_violation(browser, site, width):
     page = sign_in(browser, site, "admin", width=width)
-    for path in ["/admin", "/admin/participants", "/admin/badges"]:
+    for path in ["/admin", "/admin/participants", "/admin/badges", "/admin/journal"]:
         page.goto(site.url(path))
         assert_no_violations(page, f"admin {path} {width}")
         assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{path} scrolls sideways at {width}"
@@ -40,7 +40,7 @@ def test_the_admin_pages_have_no_violation(browser, site, width):
 def test_the_admin_pages_reflow_at_320_px(browser, site):
     """RGAA 10.11: at 320 CSS pixels (a 640 px window at 200 %), nothing scrolls sideways, the refused import included."""
     page = sign_in(browser, site, "admin", width=320)
-    for path in ["/admin", "/admin/participants", "/admin/badges"]:
+    for path in ["/admin", "/admin/participants", "/admin/badges", "/admin/journal"]:
         page.goto(site.url(path))
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, f"{path} scrolls sideways at 320 px"
     upload(page, BAD)
@@ -112,3 +112,34 @@ def test_admin_screenshots_at_360_and_1920(browser, site):
             page.goto(site.url(path))
             screenshot(page, f"{name}-{width}")
         page.context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_journal_shows_an_export_with_its_request_id_and_pages_through_every_line(browser, site, width):
+    # Enough earlier lines for the journal to take more than one page.
+    site.sql("INSERT INTO audit_log (congress_id, action, target, request_id) "
+             f"SELECT id, 'export', 'congress', 'seed-{width}-' || n FROM congress, generate_series(1, 60) n")
+    page = sign_in(browser, site, "admin", width=width)
+    request_id = f"journal-export-{width}"
+    assert page.request.get(site.url("/admin/export?format=md"), headers={"X-Request-Id": request_id}).ok
+    page.goto(site.url("/admin"))
+    page.get_by_role("navigation", name="Administration").get_by_role("link", name="Journal des actions").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Journal des actions")
+    newest = page.locator("tbody tr").first
+    expect(newest).to_contain_text(request_id)
+    expect(newest).to_contain_text("Export")
+    expect(newest).to_contain_text("le congrès")
+    expect(newest).to_contain_text("format : md")
+    assert_no_violations(page, f"journal {width}")
+    screenshot(page, f"admin-journal-{width}")
+    total = int(site.sql("SELECT count(*) FROM audit_log")[0][0])
+    rows, seen = 0, []
+    while True:
+        rows += page.locator("tbody tr").count()
+        seen += page.locator("tbody tr td code").all_inner_texts()
+        following = page.get_by_role("link", name="Suivant")
+        if following.count() == 0:
+            break
+        page.goto(site.url(following.get_attribute("href")))
+    assert rows == total and len(set(seen)) == len(seen) and request_id in seen
+    page.context.close()

@@ -4,6 +4,7 @@ import Foundation
 public enum AuditAction: String, Sendable, CaseIterable {
     case congressImport = "congress-import"
     case participantsImport = "participants-import"
+    case badgesIssue = "badges-issue"
     case participantRevoke = "participant-revoke"
     case participantRotate = "participant-rotate"
     case contributionHide = "contribution-hide"

@@ -3,6 +3,7 @@ enum AdminSection: CaseIterable {
     case dashboard
     case participants
     case badges
+    case journal
     case screen
 
     struct Item {
@@ -16,6 +17,7 @@ enum AdminSection: CaseIterable {
         case .dashboard: "Chiffres et exports"
         case .participants: "Participants"
         case .badges: "Badges"
+        case .journal: "Journal des actions"
         case .screen: "Écran de plénière"
         }
     }
@@ -25,6 +27,7 @@ enum AdminSection: CaseIterable {
         case .dashboard: "/admin"
         case .participants: "/admin/participants"
         case .badges: "/admin/badges"
+        case .journal: "/admin/journal"
         case .screen: "/ecran"
         }
     }
