@@ -35,7 +35,7 @@ help:
 	@echo "make bench      HTTP benchmarks with wrk (BENCH_SECONDS, BENCH_CONNECTIONS)"
 	@echo "make topology-test  nginx, two nodes, pgbouncer, a primary and its synchronous standby on loopback: order, failover, figures"
 	@echo "make bench-opinion-groups  opinion groups: time and memory at 3 room sizes against numpy (also part of make bench)"
-	@echo "make fuzz       libFuzzer on the CSV, Markdown, SentencePiece and cursor parsers (FUZZ_SECONDS, 60, each),"
+	@echo "make fuzz       libFuzzer on the CSV, Markdown, SentencePiece, cursor, JSON and congress-json parsers (FUZZ_SECONDS, 60, each),"
 	@echo "               then schemathesis against the API as each role (API_FUZZ_SECONDS, 1200; make test runs it for 160 s)"
 	@echo "make bench-quality  clustering quality (NMI, ARI) against scikit-learn baselines on ../shared/data"
 	@echo "make rehearsal  the congress day compressed, with PostgreSQL restarted and stopped and a server killed; checks nothing acknowledged was lost"

@@ -38,5 +38,7 @@ let package = Package(
         fuzzTarget("FuzzMarkdown", ["AtelierExport"]),
         fuzzTarget("FuzzSentencePiece", ["AtelierEmbedding"]),
         fuzzTarget("FuzzCursor", ["AtelierCore"]),
+        fuzzTarget("FuzzJSON", ["AtelierCore"]),
+        fuzzTarget("FuzzCongressImport", ["AtelierCore"]),
     ]
 )

@@ -10,7 +10,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
-targets=${FUZZ_TARGETS:-FuzzCSV FuzzMarkdown FuzzSentencePiece FuzzCursor}
+targets=${FUZZ_TARGETS:-FuzzCSV FuzzMarkdown FuzzSentencePiece FuzzCursor FuzzJSON FuzzCongressImport}
 # Registration files and syntheses run to a few kilobytes; longer inputs only slow the search.
 max_len=${FUZZ_MAX_LEN:-4096}
 scratch=$PWD/.build-fuzz

@@ -1,3 +1,4 @@
+import AtelierCore
 import Foundation
 import Postgres
 
@@ -12,9 +13,9 @@ import Postgres
 /// consolidation log's entries: a database numbers its log across congresses, so an import
 /// numbers the entries anew, in their order.
 public enum CongressDumpStore {
-    /// Says what the document is, so a briefing JSON or any other file is refused by name.
-    public static let format = "atelier-congress"
-    public static let version = 1
+    /// Says what the document is; `CongressDumpHeader` reads them back before an import.
+    public static let format = CongressDumpHeader.format
+    public static let version = CongressDumpHeader.version
 
     /// The congress as pretty-printed JSON. jsonb sorts the keys of each object and every array
     /// has an order of its own, so equal data gives equal bytes.

@@ -33,6 +33,21 @@ import Testing
         }
     }
 
+    /// Found by FuzzJSON: both let through bodies that Foundation's reader then refuses.
+    @Test func refusesWhatFoundationRefuses() {
+        // A string's bytes were read leniently, an invalid sequence becoming U+FFFD.
+        #expect(throws: JSONSyntax.Flaw.malformed("invalid UTF-8 in a string at byte 14")) {
+            try JSONSyntax.check([0x7B, 0x22, 0x62, 0x6F, 0x64, 0x79, 0x22, 0x3A, 0x22, 0x63, 0x61, 0x66, 0xE9, 0x22, 0x7D])
+        }
+        // Foundation reads a number as a Double, and refuses one past its range.
+        for text in ["1e400", "[1.7976931348623157e309]", "-1" + String(repeating: "0", count: 400)] {
+            #expect(throws: JSONSyntax.Flaw.self, "\(text)") { try check(text) }
+        }
+        for text in ["1e308", "1e-400", "123456789012345678901234567890"] {
+            #expect(throws: Never.self, "\(text)") { try check(text) }
+        }
+    }
+
     @Test func namesWhereANulIs() {
         #expect(throws: JSONSyntax.Flaw.nulCharacter(path: "body")) { try check(#"{"body":"a\u0000b"}"#) }
         #expect(throws: JSONSyntax.Flaw.nulCharacter(path: "parts.0.title")) { try check(#"{"parts":[{"title":"\u0000"}]}"#) }

@@ -119,8 +119,11 @@ public enum JSONSyntax {
             index += 1
             var text = String.UnicodeScalarView()
             var raw: [UInt8] = []
-            func flush() {
-                text.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
+            // JSON text is UTF-8 (RFC 8259, 8.1), and Foundation refuses other bytes: read leniently,
+            // they would let through what the decoder refuses, and make two different keys equal.
+            func flush() throws(Flaw) {
+                guard let valid = String(validating: raw, as: UTF8.self) else { throw malformed("invalid UTF-8 in a string") }
+                text.append(contentsOf: valid.unicodeScalars)
                 raw.removeAll(keepingCapacity: true)
             }
             while true {
@@ -128,10 +131,10 @@ public enum JSONSyntax {
                 index += 1
                 switch byte {
                 case UInt8(ascii: "\""):
-                    flush()
+                    try flush()
                     return String(text)
                 case UInt8(ascii: "\\"):
-                    flush()
+                    try flush()
                     let scalar = try escape()
                     if scalar == "\0" { throw .nulCharacter(path: JSONSyntax.dotted(path)) }
                     text.append(scalar)
@@ -197,6 +200,7 @@ public enum JSONSyntax {
 
         /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
         mutating func number() throws(Flaw) {
+            let start = index
             if current == UInt8(ascii: "-") { index += 1 }
             if current == UInt8(ascii: "0") {
                 index += 1
@@ -212,6 +216,11 @@ public enum JSONSyntax {
                 if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
                 guard digits() > 0 else { throw malformed("bad number") }
             }
+            // Foundation reads every number as a Double and refuses one past its range (1e400),
+            // which the grammar allows: refused here too, so that no body passes this check and
+            // then fails to decode.
+            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            guard Double(text)?.isFinite == true else { throw malformed("number out of range") }
         }
 
         mutating func digits() -> Int {

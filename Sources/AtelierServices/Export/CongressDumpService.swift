@@ -41,24 +41,11 @@ public struct CongressDumpService: Sendable {
     }
 
     /// The congress a file claims to hold, once it is known to be a dump this version reads.
-    static func header(_ bytes: [UInt8]) throws -> (id: UUID, slug: String) {
-        func refuse(_ reason: String) -> ServiceError { .invalid(field: "input", reason: reason) }
-        guard let document = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
-            throw refuse("not a JSON object")
+    static func header(_ bytes: [UInt8]) throws -> CongressDumpHeader {
+        do throws(CongressDumpHeader.Flaw) {
+            return try CongressDumpHeader.read(bytes)
+        } catch {
+            throw ServiceError.invalid(field: "input", reason: error.reason)
         }
-        guard document["format"] as? String == CongressDumpStore.format else {
-            throw refuse("not a congress dump (\"format\" is not \"\(CongressDumpStore.format)\"): export one with --format congress-json")
-        }
-        guard document["version"] as? Int == CongressDumpStore.version else {
-            throw refuse("a congress dump of another version than \(CongressDumpStore.version)")
-        }
-        guard let congress = document["congress"] as? [String: Any], let slug = congress["slug"] as? String,
-            let id = (congress["id"] as? String).flatMap(UUID.init(uuidString:))
-        else { throw refuse("the congress has no id or no slug") }
-        for list in ["engagements", "workshops", "participants", "contributions", "votes", "proposals", "proposal_sources"]
-        where !(document[list] is [Any]) {
-            throw refuse("\"\(list)\" is missing or is not a list")
-        }
-        return (id, slug)
     }
 }
