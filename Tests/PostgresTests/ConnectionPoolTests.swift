@@ -47,7 +47,6 @@ import Testing
 
     @Test func cancellingTheTaskCancelsTheQuery() async throws {
         let pool = ConnectionPool(.init(url: TestDatabase.serverURL, size: 1))
-        let started = ContinuousClock.now
         let task = Task {
             try await pool.withConnection { try $0.execute("SELECT pg_sleep(30)") }
         }
@@ -56,8 +55,8 @@ import Testing
         task.cancel()
         let result = await task.result
         let error = try #require(result.failure as? PostgresError)
+        // A sleep that ran to its end returns no error: this one was cut short, whatever the machine's load.
         #expect(error.kind == .queryCanceled)
-        #expect(ContinuousClock.now - started < .seconds(20))
         // The connection is usable afterwards.
         let one = try await pool.withConnection { try $0.query("SELECT 1").first!.decode(column: 0, as: Int.self) }
         #expect(one == 1)
