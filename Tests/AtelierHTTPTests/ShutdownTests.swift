@@ -73,17 +73,17 @@ import FoundationNetworking
             }
 
             while acknowledgedCount.value < 40 { try await Task.sleep(for: .milliseconds(5)) }
-            let signalled = ContinuousClock.now
             kill(getpid(), SIGTERM)
-            // A server that does not stop is cancelled after 15 s, so the test fails instead of hanging.
+            // A server that does not stop by itself is cancelled after 15 s, so the test fails instead of hanging.
+            let cancelledByWatchdog = Mutex(false)
             let watchdog = Task {
                 try await Task.sleep(for: .seconds(15))
+                cancelledByWatchdog.withLock { $0 = true }
                 running.cancel()
             }
             _ = await running.result
             watchdog.cancel()
-            let stopped = ContinuousClock.now - signalled
-            #expect(stopped < .seconds(5), "the server took \(stopped) to stop")
+            #expect(cancelledByWatchdog.withLock { $0 } == false, "the server did not stop by itself on SIGTERM")
             #expect(try await stream.wait { $0.ended }.ended, "the open event stream ended with the server")
 
             let acknowledged = try await load.value
