@@ -56,7 +56,7 @@ public struct ClusteringService: Sendable {
         let (outcome, representation, milliseconds) = try await compute.run {
             let started = ContinuousClock.now
             let documents = texts.map {
-                ClusterDocument(id: $0.0.uuidString.lowercased(), text: ContributionText.forAnalysis(title: $0.1, body: $0.2))
+                ClusterDocument(id: $0.0.json, text: ContributionText.forAnalysis(title: $0.1, body: $0.2))
             }
             let representation = Self.representation(of: documents, vectors: vectors)
             let outcome =
@@ -119,7 +119,7 @@ public struct ClusteringService: Sendable {
             return .lexical(reason: reason)
         case .embeddings(let vectors, let dimension):
             let hybrid = HybridRepresentation(
-                embeddings: Dictionary(uniqueKeysWithValues: vectors.map { ($0.key.uuidString.lowercased(), $0.value) }), dimension: dimension)
+                embeddings: Dictionary(uniqueKeysWithValues: vectors.map { ($0.key.json, $0.value) }), dimension: dimension)
             guard hybrid.covers(documents) else {
                 // Only a contribution edited during this very request can be missing its vector.
                 return .lexical(reason: "\(documents.count - vectors.count) contribution(s) changed while their embeddings were computed")
@@ -143,7 +143,7 @@ public struct ClusteringService: Sendable {
         let excerpts = try ContributionStore.excerpts(ids: ids, length: excerptLength, in: connection)
         return ClusteringView(
             run: run,
-            excerpts: Dictionary(uniqueKeysWithValues: excerpts.map { ($0.key.uuidString.lowercased(), (text: $0.value.0, votes: $0.value.1)) }))
+            excerpts: Dictionary(uniqueKeysWithValues: excerpts.map { ($0.key.json, (text: $0.value.0, votes: $0.value.1)) }))
     }
 
     static func describe(_ count: ClusterCount) -> String {

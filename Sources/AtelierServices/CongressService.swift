@@ -52,7 +52,7 @@ public struct CongressService: Sendable {
 
     static func congress(of reader: Participant, in connection: Connection) throws -> Congress {
         guard let congress = try CongressStore.congress(id: reader.congressID, in: connection) else {
-            throw ServiceError.notFound("no congress \(reader.congressID.uuidString.lowercased())")
+            throw ServiceError.notFound("no congress \(reader.congressID.json)")
         }
         return congress
     }
@@ -76,7 +76,7 @@ public struct CongressService: Sendable {
 
     static func visibleWorkshop(id: UUID, for reader: Participant, in connection: Connection) throws -> Workshop {
         guard let workshop = try CongressStore.workshop(id: id, in: connection), workshop.congressID == reader.congressID
-        else { throw ServiceError.notFound("no workshop \(id.uuidString.lowercased())") }
+        else { throw ServiceError.notFound("no workshop \(id.json)") }
         return workshop
     }
 }

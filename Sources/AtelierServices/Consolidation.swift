@@ -48,7 +48,7 @@ extension ProposalService {
     /// The proposal and its workshop, if the reader may see it: every proposal for the
     /// workshop's leads and admins, live published ones for everyone else in the congress.
     static func visible(_ id: UUID, for reader: Participant, in connection: Connection) throws -> (Proposal, Workshop) {
-        let notFound = ServiceError.notFound("no proposal \(id.uuidString.lowercased())")
+        let notFound = ServiceError.notFound("no proposal \(id.json)")
         guard let proposal = try ProposalStore.proposal(id: id, in: connection),
             let workshop = try CongressStore.workshop(id: proposal.workshopID, in: connection), workshop.congressID == reader.congressID
         else { throw notFound }
@@ -62,16 +62,16 @@ extension ProposalService {
         _ id: UUID, version: Int, in workshop: Workshop, draft: Bool, field: String? = nil, in connection: Connection
     ) throws -> Proposal {
         guard let proposal = try ProposalStore.proposal(id: id, in: connection), proposal.workshopID == workshop.id else {
-            if let field { throw ServiceError.invalid(field: field, reason: "names \(id.uuidString.lowercased()), not a proposal of this workshop") }
-            throw ServiceError.notFound("no proposal \(id.uuidString.lowercased())")
+            if let field { throw ServiceError.invalid(field: field, reason: "names \(id.json), not a proposal of this workshop") }
+            throw ServiceError.notFound("no proposal \(id.json)")
         }
         if proposal.isRetired {
-            let how = proposal.mergedInto.map { "was merged into \($0.uuidString.lowercased())" } ?? "was deleted"
-            throw ServiceError.proposalRetired("the proposal \(id.uuidString.lowercased()) \(how)")
+            let how = proposal.mergedInto.map { "was merged into \($0.json)" } ?? "was deleted"
+            throw ServiceError.proposalRetired("the proposal \(id.json) \(how)")
         }
         if proposal.version != version {
             throw ServiceError.staleVersion(
-                "the proposal \(id.uuidString.lowercased()) is at version \(proposal.version), not \(version): read it again")
+                "the proposal \(id.json) is at version \(proposal.version), not \(version): read it again")
         }
         if draft, proposal.status != .draft {
             throw ServiceError.proposalNotDraft(
@@ -92,7 +92,7 @@ extension ProposalService {
 
     static func snapshot(_ id: UUID, in connection: Connection) throws -> ProposalSnapshot {
         guard let snapshot = try ProposalStore.snapshot(id: id, in: connection) else {
-            throw ServiceError.notFound("no proposal \(id.uuidString.lowercased())")
+            throw ServiceError.notFound("no proposal \(id.json)")
         }
         return snapshot
     }
@@ -107,11 +107,11 @@ extension ProposalService {
     static func publishedContributions(_ ids: [UUID], of workshop: Workshop, field: String, in connection: Connection) throws -> [UUID] {
         let statuses = try ProposalSourceStore.contributionStatuses(ids: ids, workshopID: workshop.id, in: connection)
         if let missing = ids.first(where: { statuses[$0] == nil }) {
-            throw ServiceError.invalid(field: field, reason: "names \(missing.uuidString.lowercased()), not a contribution of this workshop")
+            throw ServiceError.invalid(field: field, reason: "names \(missing.json), not a contribution of this workshop")
         }
         if let unpublished = ids.first(where: { statuses[$0] != .published }) {
             throw ServiceError.contributionNotPublished(
-                "the contribution \(unpublished.uuidString.lowercased()) is \(statuses[unpublished]!.rawValue)")
+                "the contribution \(unpublished.json) is \(statuses[unpublished]!.rawValue)")
         }
         return ids
     }

@@ -124,7 +124,7 @@ public struct ContributionService: Sendable {
                 changed = try ContributionStore.hide(id: id, reason: reason, moderatorID: actor.id, in: connection)
                 try AuditStore.append(
                     congressID: workshop.congressID, actorID: actor.id, action: .contributionHide,
-                    target: "contribution \(id.uuidString.lowercased())",
+                    target: "contribution \(id.json)",
                     detail: ["reason": reason], requestID: requestID, in: connection)
             }
             guard changed else { throw Self.changedMeanwhile }
@@ -136,7 +136,7 @@ public struct ContributionService: Sendable {
     /// participant of the congress, hidden ones for their author and moderators, withdrawn
     /// ones for their author only.
     static func visible(id: UUID, for reader: Participant, in connection: Connection) throws -> (contribution: Contribution, workshop: Workshop) {
-        let notFound = ServiceError.notFound("no contribution \(id.uuidString.lowercased())")
+        let notFound = ServiceError.notFound("no contribution \(id.json)")
         guard let contribution = try ContributionStore.contribution(id: id, readerID: reader.id, in: connection),
             let workshop = try CongressStore.workshop(id: contribution.workshopID, in: connection),
             workshop.congressID == reader.congressID

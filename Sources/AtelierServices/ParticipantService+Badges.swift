@@ -29,7 +29,7 @@ extension ParticipantService {
     /// display access gets no badge: it is a screen, not a person.
     public func badges(_ scope: BadgeScope, by admin: Participant) async throws -> BadgeSheet {
         try admin.mustAdminister(to: "print badges")
-        return try await badges(scope, actorID: admin.id, missing: "no congress \(admin.congressID.uuidString.lowercased())") {
+        return try await badges(scope, actorID: admin.id, missing: "no congress \(admin.congressID.json)") {
             try CongressStore.congress(id: admin.congressID, in: $0)
         }
     }

@@ -46,7 +46,7 @@ extension ParticipantService {
             throw ServiceError.notFound("no congress \"\(congressSlug)\"")
         }
         guard let participant = try ParticipantStore.participant(id: id, in: connection), participant.congressID == congress.id else {
-            throw ServiceError.notFound("no participant \(id.uuidString.lowercased()) in congress \"\(congressSlug)\"")
+            throw ServiceError.notFound("no participant \(id.json) in congress \"\(congressSlug)\"")
         }
         return participant
     }
@@ -54,7 +54,7 @@ extension ParticipantService {
     /// The command line acts: no participant, no request.
     static func audit(_ action: AuditAction, _ participant: Participant, in connection: Connection) throws {
         try AuditStore.append(
-            congressID: participant.congressID, actorID: nil, action: action, target: "participant \(participant.id.uuidString.lowercased())",
+            congressID: participant.congressID, actorID: nil, action: action, target: "participant \(participant.id.json)",
             requestID: nil, in: connection)
     }
 

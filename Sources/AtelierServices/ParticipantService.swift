@@ -59,7 +59,7 @@ public struct ParticipantService: Sendable {
     public func revokeTokens(participantID: UUID) async throws -> Int {
         try await database.withTransaction { connection in
             guard let participant = try ParticipantStore.participant(id: participantID, in: connection) else {
-                throw ServiceError.notFound("no participant \(participantID.uuidString.lowercased())")
+                throw ServiceError.notFound("no participant \(participantID.json)")
             }
             try Self.audit(.participantRevoke, participant, in: connection)
             return try Self.revokeAll(participantID, in: connection)
@@ -82,7 +82,7 @@ public struct ParticipantService: Sendable {
         let codes = Dictionary(participantIDs.map { ($0, BadgeCode.generate()) }, uniquingKeysWith: { first, _ in first })
         for (id, code) in codes {
             guard try ParticipantStore.participant(id: id, in: connection) != nil else {
-                throw ServiceError.notFound("no participant \(id.uuidString.lowercased())")
+                throw ServiceError.notFound("no participant \(id.json)")
             }
             try BadgeCodeStore.set(hash: BadgeCode.hash(canonical: code), participantID: id, in: connection)
         }
@@ -95,7 +95,7 @@ public struct ParticipantService: Sendable {
         let hash = AccessToken.hash(token)
         try await database.withTransaction { connection in
             guard try ParticipantStore.participant(id: participantID, in: connection) != nil else {
-                throw ServiceError.notFound("no participant \(participantID.uuidString.lowercased())")
+                throw ServiceError.notFound("no participant \(participantID.json)")
             }
             try ParticipantStore.addToken(hash: hash, participantID: participantID, in: connection)
         }

@@ -87,13 +87,13 @@ public struct PersonalDataService: Sendable {
             throw ServiceError.notFound("no congress \"\(congressSlug)\"")
         }
         guard let participant = try ParticipantStore.participant(id: id, in: connection), participant.congressID == congress.id else {
-            throw ServiceError.notFound("no participant \(id.uuidString.lowercased()) in congress \"\(congressSlug)\"")
+            throw ServiceError.notFound("no participant \(id.json) in congress \"\(congressSlug)\"")
         }
         return participant
     }
 
     static func file(_ json: String?, participantID: UUID) throws -> ExportedFile {
-        guard let json else { throw ServiceError.notFound("no participant \(participantID.uuidString.lowercased())") }
+        guard let json else { throw ServiceError.notFound("no participant \(participantID.json)") }
         return ExportedFile(bytes: Array((json + "\n").utf8), mediaType: "application/json", filename: "mes-donnees.json")
     }
 }

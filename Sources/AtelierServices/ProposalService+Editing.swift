@@ -87,7 +87,7 @@ extension ProposalService {
             if status == .published || proposal.status == .published {
                 try AuditStore.append(
                     congressID: workshop.congressID, actorID: actor.id, action: status == .published ? .proposalPublish : .proposalUnpublish,
-                    target: "proposal \(proposalID.uuidString.lowercased())", detail: ["workshop": workshop.slug], requestID: requestID,
+                    target: "proposal \(proposalID.json)", detail: ["workshop": workshop.slug], requestID: requestID,
                     in: connection)
             }
             return try Self.views([proposalID], for: actor, workshop: workshop, in: connection)[0]
@@ -116,8 +116,8 @@ extension ProposalService {
             ).map(\.proposal)
             let liveIDs = Set(live.map(\.id))
             guard order.count == liveIDs.count, Set(order) == liveIDs else {
-                let unknown = order.filter { !liveIDs.contains($0) }.map { $0.uuidString.lowercased() }
-                let missing = live.map(\.id).filter { !order.contains($0) }.map { $0.uuidString.lowercased() }
+                let unknown = order.filter { !liveIDs.contains($0) }.map { $0.json }
+                let missing = live.map(\.id).filter { !order.contains($0) }.map { $0.json }
                 throw ServiceError.proposalOrderMismatch(
                     "the order must name each live proposal of the workshop once; missing: \(missing), not live here or repeated: \(unknown)")
             }
@@ -158,7 +158,7 @@ extension ProposalService {
                 guard
                     try ProposalSourceStore.contributionStatuses(ids: [contributionID], workshopID: workshop.id, in: connection)[contributionID]
                         != nil
-                else { throw ServiceError.notFound("no contribution \(contributionID.uuidString.lowercased()) in this workshop") }
+                else { throw ServiceError.notFound("no contribution \(contributionID.json) in this workshop") }
                 _ = try Self.publishedContributions([contributionID], of: workshop, field: "contribution", in: connection)
                 try ProposalSourceStore.insert(
                     [SourceRow(contributionID: contributionID, isPrimary: false, note: newNote, addedBy: actor.id, addedAt: nil)],
@@ -187,7 +187,7 @@ extension ProposalService {
             _ = try Self.current(proposalID, version: version, in: workshop, draft: true, in: connection)
             let previous = try Self.snapshot(proposalID, in: connection)
             guard try ProposalSourceStore.delete(contributionIDs: [contributionID], proposalID: proposalID, in: connection) == 1 else {
-                throw ServiceError.notFound("the contribution \(contributionID.uuidString.lowercased()) is not a source of this proposal")
+                throw ServiceError.notFound("the contribution \(contributionID.json) is not a source of this proposal")
             }
             try ProposalSourceStore.assignMissingPrimaries(contributionIDs: [contributionID], in: connection)
             try Self.record(proposalID, .removeSource, previous: previous, by: actor, in: connection)
@@ -212,7 +212,7 @@ extension ProposalService {
 
     static func workshopOf(_ entry: ConsolidationEntry, _ connection: Connection) throws -> Workshop {
         guard let workshop = try CongressStore.workshop(id: entry.workshopID, in: connection) else {
-            throw ServiceError.notFound("no workshop \(entry.workshopID.uuidString.lowercased())")
+            throw ServiceError.notFound("no workshop \(entry.workshopID.json)")
         }
         return workshop
     }

@@ -65,7 +65,7 @@ extension ProposalService {
             let adopted = try ProposalStore.liveProposals(clusterIDs: clusters.map(\.id), workshopID: workshop.id, in: connection)
             if let (cluster, proposal) = adopted.first {
                 throw ServiceError.clusterAlreadyAdopted(
-                    "the cluster \"\(cluster)\" was already adopted as proposal \(proposal.uuidString.lowercased())")
+                    "the cluster \"\(cluster)\" was already adopted as proposal \(proposal.json)")
             }
             let members = clusters.flatMap(\.cluster.members).compactMap { UUID(uuidString: $0) }
             let statuses = try ProposalSourceStore.contributionStatuses(ids: members, workshopID: workshop.id, in: connection)
@@ -92,7 +92,7 @@ extension ProposalService {
                 congressID: workshop.congressID, workshopID: workshop.id, actorID: actor.id, action: .adopt, before: [], after: ids,
                 contributions: kept,
                 detail: [
-                    "clusteringId": run.id.uuidString.lowercased(), "clusters": clusters.map(\.id).joined(separator: ","),
+                    "clusteringId": run.id.json, "clusters": clusters.map(\.id).joined(separator: ","),
                     "membersNotPublished": String(members.count - kept.count),
                 ],
                 request: request, in: connection)
@@ -194,7 +194,7 @@ extension ProposalService {
             let rows = Dictionary(
                 uniqueKeysWithValues: try ProposalSourceStore.rows(proposalID: proposalID, in: connection).map { ($0.contributionID, $0) })
             if let foreign = taken.first(where: { rows[$0] == nil }) {
-                throw ServiceError.invalid(field: "parts", reason: "names \(foreign.uuidString.lowercased()), not a source of this proposal")
+                throw ServiceError.invalid(field: "parts", reason: "names \(foreign.json), not a source of this proposal")
             }
             guard taken.count < rows.count else {
                 throw ServiceError.invalid(field: "parts", reason: "must leave at least one source in the original proposal")
@@ -249,7 +249,7 @@ extension ProposalService {
                 uniqueKeysWithValues: try ProposalSourceStore.rows(proposalID: origin.id, in: connection).map { ($0.contributionID, $0) })
             if let foreign = contributions.first(where: { rows[$0] == nil }) {
                 throw ServiceError.invalid(
-                    field: "contributions", reason: "names \(foreign.uuidString.lowercased()), not a source of the proposal from")
+                    field: "contributions", reason: "names \(foreign.json), not a source of the proposal from")
             }
             let previousOrigin = try Self.snapshot(origin.id, in: connection)
             let previousDestination = try Self.snapshot(destination.id, in: connection)

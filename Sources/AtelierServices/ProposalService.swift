@@ -47,7 +47,7 @@ public struct ProposalService: Sendable {
                 statuses: consolidates ? statuses : (statuses ?? [.published]).filter { $0 == .published },
                 includeRetired: consolidates && includeRetired, after: start, limit: limit + 1)
             let page = Self.proposalList.page(try ProposalStore.records(filter, in: connection), limit: limit) {
-                [String($0.proposal.position), $0.proposal.id.uuidString.lowercased()]
+                [String($0.proposal.position), $0.proposal.id.json]
             }
             return Page(items: try Self.views(page.items, for: reader, consolidates: consolidates, in: connection), nextCursor: page.nextCursor)
         }

@@ -18,7 +18,7 @@ struct Audit: AsyncParsableCommand {
         let entries = try await database.withServices { try await $0.audit.entries(congressSlug: congress, limit: limit) }
         let time = ISO8601DateFormatter()
         for entry in entries {
-            let who = entry.actorID.map { "\(entry.actorName ?? "?") (\($0.uuidString.lowercased()))" } ?? "command line"
+            let who = entry.actorID.map { "\(entry.actorName ?? "?") (\($0.json))" } ?? "command line"
             let detail = entry.detail.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             print([time.string(from: entry.at), who, entry.action.rawValue, entry.target, entry.requestID ?? "-", detail].joined(separator: "\t"))
         }

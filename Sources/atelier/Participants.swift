@@ -34,7 +34,7 @@ struct Participants: AsyncParsableCommand {
                     congressSlug: congress, displayName: name, organisation: organisation, role: Role(rawValue: role)!,
                     named: named, leadsWorkshops: workshop)
             }
-            printError("Added \(participant.displayName) (\(participant.role.rawValue)), id \(participant.id.uuidString.lowercased()).")
+            printError("Added \(participant.displayName) (\(participant.role.rawValue)), id \(participant.id.json).")
             print(token)
         }
     }

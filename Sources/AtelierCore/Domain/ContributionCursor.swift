@@ -25,7 +25,7 @@ public struct ContributionCursor: Sendable, Equatable {
         self.id = id
     }
 
-    public var position: [String] { [sort.rawValue, String(support), String(createdAtMicros), id.uuidString.lowercased()] }
+    public var position: [String] { [sort.rawValue, String(support), String(createdAtMicros), id.json] }
 
     public var encoded: String { Self.paginator.cursor(at: position) }
 

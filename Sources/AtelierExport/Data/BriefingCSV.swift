@@ -126,7 +126,7 @@ public enum BriefingCSV {
         return rows
     }
 
-    private static func id(_ uuid: UUID) -> String { uuid.uuidString.lowercased() }
+    private static func id(_ uuid: UUID) -> String { uuid.json }
 
     /// The groups shown, each one's agree percent ("72;35;58", in group order), whether every one
     /// supports the proposal, and the documents' sentence; empty cells without opinion groups.

@@ -8,7 +8,7 @@ import Foundation
 public enum Pseudonym {
     /// "v-" and 16 hexadecimal digits of HMAC-SHA-256(key, participant id).
     public static func of(participant: UUID, key: [UInt8]) -> String {
-        let mac = hmacSHA256(key: key, message: Array(participant.uuidString.lowercased().utf8))
+        let mac = hmacSHA256(key: key, message: Array(participant.json.utf8))
         return "v-" + SHA256.hex(bytes: Array(mac.prefix(8)))
     }
 

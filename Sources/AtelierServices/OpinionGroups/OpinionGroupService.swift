@@ -91,7 +91,7 @@ public struct OpinionGroupService: Sendable {
         try await database.withTransaction(.repeatableRead) { connection in
             let (proposal, workshop) = try ProposalService.visible(proposalID, for: reader, in: connection)
             let run = try OpinionGroupStore.latest(congressID: workshop.congressID, workshopID: workshop.id, in: connection)
-            let sources = try ProposalSourceStore.rows(proposalID: proposal.id, in: connection).map { $0.contributionID.matrixID }
+            let sources = try ProposalSourceStore.rows(proposalID: proposal.id, in: connection).map { $0.contributionID.json }
             return ProposalOpinionView(
                 proposal: proposal, run: run, stale: try run.map { try Self.isStale($0, in: connection) } ?? false,
                 minimumGroupSize: minimumGroupSize,
@@ -119,7 +119,7 @@ public struct OpinionGroupService: Sendable {
         for record in published {
             guard let run = runs[record.proposal.workshopID] else { continue }
             supports[record.proposal.id] = run.summary.support(
-                sources: record.sources.map { $0.contributionID.matrixID }, minimumGroupSize: minimumGroupSize)
+                sources: record.sources.map { $0.contributionID.json }, minimumGroupSize: minimumGroupSize)
         }
         return supports
     }
@@ -134,7 +134,8 @@ public struct OpinionGroupService: Sendable {
             if let latest = try OpinionGroupStore.latest(congressID: congressID, workshopID: workshopID, in: connection),
                 latest.watermark == watermark, latest.algorithm == OpinionGroupSummary.algorithmVersion
             {
-                return .reuse(try self.view(congressID: congressID, workshopID: workshopID, in: connection))
+                // The watermark was just read in this snapshot: the run is current, no need to read it again.
+                return .reuse(try self.view(of: latest, stale: false, in: connection))
             }
             // The same snapshot as the watermark: the run says exactly which votes it saw.
             let (votes, moderated) = try OpinionGroupStore.votes(congressID: congressID, workshopID: workshopID, in: connection)
@@ -167,6 +168,11 @@ public struct OpinionGroupService: Sendable {
         guard let run = try OpinionGroupStore.latest(congressID: congressID, workshopID: workshopID, in: connection) else {
             throw ServiceError.notFound("no opinion groups computed yet for this \(workshopID == nil ? "congress" : "workshop")")
         }
+        return try view(of: run, stale: try Self.isStale(run, in: connection), in: connection)
+    }
+
+    func view(of run: OpinionGroupRun, stale: Bool, in connection: Connection) throws -> OpinionGroupView {
+        let (congressID, workshopID) = (run.congressID, run.workshopID)
         let summary = run.summary
         let shown = summary.shownGroups(minimumGroupSize: minimumGroupSize)
         let mentioned =
@@ -185,14 +191,14 @@ public struct OpinionGroupService: Sendable {
         }
         let records = try ProposalStore.records(ProposalFilter(congressID: congressID, workshopID: workshopID), in: connection)
         return OpinionGroupView(
-            run: run, stale: try Self.isStale(run, in: connection), minimumGroupSize: minimumGroupSize,
+            run: run, stale: stale, minimumGroupSize: minimumGroupSize,
             excerpts: Dictionary(
-                uniqueKeysWithValues: excerpts.filter { published.contains($0.key) }.map { ($0.key.matrixID, $0.value.0) }),
+                uniqueKeysWithValues: excerpts.filter { published.contains($0.key) }.map { ($0.key.json, $0.value.0) }),
             candidates: candidates,
             proposals: records.map { record in
                 ProposalOpinion(
                     proposal: record.proposal,
-                    support: summary.support(sources: record.sources.map { $0.contributionID.matrixID }, minimumGroupSize: minimumGroupSize))
+                    support: summary.support(sources: record.sources.map { $0.contributionID.json }, minimumGroupSize: minimumGroupSize))
             })
     }
 
@@ -208,9 +214,4 @@ public struct OpinionGroupService: Sendable {
         guard actor.role == .admin else { throw ServiceError.forbidden("only admins may compute and read the whole congress's opinion groups") }
         return congress
     }
-}
-
-extension UUID {
-    /// As the matrix names a participant or a contribution: lower case, as PostgreSQL writes it.
-    var matrixID: String { uuidString.lowercased() }
 }
