@@ -66,7 +66,9 @@ import ZipSupport
                 .init(group: 2, members: 8, votes: 30, agreePercent: 35, supports: false),
                 .init(group: 3, members: 6, votes: 20, agreePercent: 58, supports: true),
             ], hiddenGroups: 0)
-        #expect(divided.sentence == "non soutenue par le groupe d’opinion 2 sur 3\u{A0}: 72\u{A0}%, 35\u{A0}%, 58\u{A0}% d’accord")
+        #expect(
+            divided.sentence
+                == "non soutenue par le groupe d’opinion 2 sur 3\u{A0}: groupe 1 à 72\u{A0}%, groupe 2 à 35\u{A0}%, groupe 3 à 58\u{A0}% d’accord")
         var bridging = divided
         bridging.groups[1].supports = true
         bridging.groups[1].agreePercent = 61

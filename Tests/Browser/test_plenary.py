@@ -96,7 +96,7 @@ def test_a_published_proposal_says_how_each_opinion_group_voted(browser, site, d
     item = page.locator("li[data-proposition]", has=page.get_by_text("Un guichet numérique accompagné dans chaque mairie", exact=True))
     expect(item.locator(".proposal-opinion")).to_have_text(
         re.compile(r"^(Soutenue dans chacun des \d+ groupes d’opinion|Non soutenue par (le groupe|les groupes) d’opinion [\d, et]+ sur \d+)"
-                   r"\u00a0: \d+\u00a0%"), timeout=2000)
+                   r"\u00a0: (groupe \d+ à )?\d+\u00a0%"), timeout=2000)
     assert_no_violations(page, "ecran groupes d'opinion 1920")
     screenshot(page, "ecran-groupes-opinion-1920")
     page.context.close()

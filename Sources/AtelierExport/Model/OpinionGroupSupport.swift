@@ -46,10 +46,12 @@ public struct OpinionGroupSupport: Sendable, Codable, Equatable {
     public var supportedEverywhere: Bool { groups.allSatisfy(\.supports) }
 
     /// "soutenue dans chacun des 3 groupes d’opinion : 72 %, 65 %, 58 % d’accord", or which groups
-    /// do not support it: "non soutenue par le groupe d’opinion 2 sur 3 : 72 %, 35 %, 58 % d’accord".
+    /// do not support it: "non soutenue par le groupe d’opinion 2 sur 3 : groupe 1 à 72 %, groupe 2
+    /// à 35 %, groupe 3 à 58 % d’accord" (there, each figure names its group, or a reader in the
+    /// room cannot tell which percent is the group that does not support it).
     public var sentence: String {
-        let percents = groups.map { "\($0.agreePercent)\u{A0}%" }.joined(separator: ", ") + " d’accord"
         if supportedEverywhere {
+            let percents = groups.map { "\($0.agreePercent)\u{A0}%" }.joined(separator: ", ") + " d’accord"
             let scope = groups.count == 1 ? "dans le seul groupe d’opinion présenté" : "dans chacun des \(groups.count) groupes d’opinion"
             return "soutenue \(scope)\u{A0}: \(percents)"
         }
@@ -58,6 +60,7 @@ public struct OpinionGroupSupport: Sendable, Codable, Equatable {
             against.count == 1
             ? "le groupe d’opinion \(against[0])"
             : "les groupes d’opinion \(against.dropLast().joined(separator: ", ")) et \(against.last!)"
+        let percents = groups.map { "groupe \($0.group) à \($0.agreePercent)\u{A0}%" }.joined(separator: ", ") + " d’accord"
         return "non soutenue par \(named) sur \(groups.count)\u{A0}: \(percents)"
     }
 }
