@@ -111,8 +111,10 @@ def workshops_and_contributions(config):
 
 
 async def order(config):
-    """Writes through node A, one at a time, while node B's stream listens: B must carry every
-    event of A's writes, in the order A made them."""
+    """Writes through node A, one at a time, while node B's stream listens: B must carry A's
+    contributions in the order A made them, and after each voted contribution's creation a tally
+    whose counts are A's last votes. Tallies are emitted in rounds (sql/016_coalesced_tallies.sql),
+    so a tally may come after a later creation, and the votes between two rounds give one."""
     by_workshop = workshops_and_contributions(config)
     workshop = sorted(by_workshop)[0]
     author, voter = config["voters"][0][2], config["voters"][1][2]
@@ -122,36 +124,37 @@ async def order(config):
         stream = Stream(session, config["node_b"], workshop, voter, after, None)
         task = asyncio.create_task(stream.run(stop))
         await asyncio.wait_for(stream.ready.wait(), 10)
-        expected = []
-        mine = []
+        mine, final = [], {}
         for i in range(5):
             status, created = await post(session, config["node_a"], author, workshop, f"Contribution d'ordre {i} écrite par le nœud A", None)
             assert status == 201, status
             mine.append(created)
-            expected.append(("contribution.created", created))
             for value in ("agree", "disagree"):
                 assert await vote(session, config["node_a"], voter, mine[i - 1 if i else 0], value, None) in (200, 204)
-                expected.append(("contribution.tallied", mine[i - 1 if i else 0]))
-        deadline = time.monotonic() + 10
+                final[mine[i - 1 if i else 0]] = {"agree": 0, "disagree": 1, "pass": 0}
+
         def seen():
-            return [(kind, payload.get("contribution")) for _, kind, payload in stream.events if payload.get("contribution") in mine]
-        while seen()[-1:] != expected[-1:] and time.monotonic() < deadline:
+            return [(kind, payload.get("contribution"), payload.get("votes")) for _, kind, payload in stream.events
+                    if payload.get("contribution") in mine]
+
+        def last_tallies():
+            return {c: votes for kind, c, votes in seen() if kind == "contribution.tallied"}
+
+        deadline = time.monotonic() + 10
+        while last_tallies() != final and time.monotonic() < deadline:
             await asyncio.sleep(0.05)
         stop.set()
         task.cancel()
     ids = [event_id for event_id, _, _ in stream.events]
-    # A tally may be skipped when a later one of the same contribution follows (absolute counts,
-    # sql/007): the last tally of each contribution and every creation must be there.
-    last_tally = {c: i for i, (k, c) in enumerate(expected) if k == "contribution.tallied"}
-    required = [e for i, e in enumerate(expected) if e[0] != "contribution.tallied" or last_tally[e[1]] == i]
-    return {"order_expected": len(expected), "order_required": len(required), "order_received": len(seen()),
-            "order_ok": is_subsequence(seen(), expected) and is_subsequence(required, seen())
+    events = seen()
+    created = [c for kind, c, _ in events if kind == "contribution.created"]
+    position = {c: i for i, (kind, c, _) in enumerate(events) if kind == "contribution.created"}
+    tallied_after_creation = all(
+        any(kind == "contribution.tallied" and c == contribution for kind, c, _ in events[position[contribution] + 1:])
+        for contribution in final if contribution in position)
+    return {"order_expected": len(mine) + len(final), "order_received": len(events),
+            "order_ok": created == mine and tallied_after_creation and last_tallies() == final
             and ids == sorted(ids) and len(set(ids)) == len(ids)}
-
-
-def is_subsequence(part, whole):
-    remaining = iter(whole)
-    return all(any(item == candidate for candidate in remaining) for item in part)
 
 
 async def closed_loop(config, targets, seconds, connections, voters, ssl_context):

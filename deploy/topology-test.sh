@@ -178,13 +178,6 @@ grep -E '^(latency average|tps)' "$tmp/pgbench.txt"
 # Where votes queue (TOPOLOGY_OPENLOOP=1): a fixed rate whatever the answers, at most 64, 256 or
 # 1 024 votes in flight, at half the capacity pgbench found and at 1.5 times it.
 if [ "${TOPOLOGY_OPENLOOP:-0}" = 1 ]; then
-  # The same pgbench without the tally events (their triggers off for the run, on again after):
-  # what the per-vote advisory lock and pg_notify cost the commit path.
-  psql -X -q "$primary_url" -c "ALTER TABLE vote DISABLE TRIGGER vote_inserted_event, DISABLE TRIGGER vote_updated_event"
-  pgbench -n -c "$connections" -j 2 -T "$seconds" -M prepared -D voters=$((voters / 2)) -D contributions="$contributions" \
-    -f deploy/topology/loopback/vote.pgbench "$primary_url" >"$tmp/pgbench-silent.txt" 2>&1 || { cat "$tmp/pgbench-silent.txt"; die "pgbench failed"; }
-  psql -X -q "$primary_url" -c "ALTER TABLE vote ENABLE TRIGGER vote_inserted_event, ENABLE TRIGGER vote_updated_event"
-  echo "topology-test: pgbench without tally events: $(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$tmp/pgbench-silent.txt") transactions/s (with them: $pgbench_tps)"
   for share in 0.5 1.5; do
     for in_flight in 64 256 1024; do
       rate=$("$python" -c "print(max(1, round($pgbench_tps * $share)))")

@@ -51,6 +51,7 @@ extension Services {
     public init(
         settings: DatabaseSettings, embeddings choice: EmbeddingChoice,
         opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize,
+        tallyInterval: Duration = .milliseconds(200),
         metrics: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
         let pool = ConnectionPool(
@@ -63,6 +64,7 @@ extension Services {
             case .encoder(let encoder): EmbeddingService(pool: pool, encoder: encoder)
             case .none(let reason): EmbeddingService(pool: pool, unavailable: reason)
             }
-        self.init(pool: pool, embeddings: embeddings, opinionGroupMinimumSize: opinionGroupMinimumSize, metrics: metrics)
+        self.init(
+            pool: pool, embeddings: embeddings, opinionGroupMinimumSize: opinionGroupMinimumSize, tallyInterval: tallyInterval, metrics: metrics)
     }
 }

@@ -23,15 +23,19 @@ public struct Services: Sendable {
     public let embeddings: EmbeddingService
     public let opinionGroups: OpinionGroupService
     public let audit: AuditService
+    /// Emits the votes' tallies as events, a few times a second.
+    public let tallies: TallyFlusher
     /// Where clustering and exports compute, for the server's metrics.
     public let compute: ComputePool
 
     /// Without `embeddings`, clustering groups on words alone and says so. Clustering and
     /// exports do their arithmetic on `compute`, and record how long they took through `metrics`.
-    /// An opinion group smaller than `opinionGroupMinimumSize` is never shown.
+    /// An opinion group smaller than `opinionGroupMinimumSize` is never shown. A vote's tally
+    /// reaches the live events at most `tallyInterval` after it.
     public init(
         pool: ConnectionPool, embeddings: EmbeddingService? = nil, compute: ComputePool = .shared,
         opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize,
+        tallyInterval: Duration = .milliseconds(200),
         metrics: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
         self.pool = pool
@@ -53,12 +57,16 @@ public struct Services: Sendable {
         schema = SchemaService(database: Database(pool: pool))
         opinionGroups = OpinionGroupService(pool: pool, compute: compute, minimumGroupSize: opinionGroupMinimumSize)
         audit = AuditService(pool: pool)
+        tallies = TallyFlusher(pool: pool, interval: tallyInterval)
     }
 
     /// What runs beside the HTTP server, in start order: the pool first, so that the group,
     /// which stops services in reverse order, closes it last.
     public func background(logger: Logger) -> [any Service] {
-        [DatabasePoolService(pool: pool), EmbeddingWorkerService(embeddings: embeddings, logger: logger), EventListenerService(events: events)]
+        [
+            DatabasePoolService(pool: pool), EmbeddingWorkerService(embeddings: embeddings, logger: logger), EventListenerService(events: events),
+            TallyFlusherService(tallies: tallies),
+        ]
     }
 
     /// Closes what the services hold, for commands that do not run a service group.

@@ -36,6 +36,19 @@ public enum WorkshopEventStore {
         ).first!.decode((Int, Int, Int).self)
     }
 
+    /// Turns the contributions' pending tallies into `contribution.tallied` events, at most
+    /// `limit` of them, and returns how many it emitted (sql/016_coalesced_tallies.sql). It never
+    /// waits on a lock: what another flusher or a vote holds is left for the next call.
+    @discardableResult
+    public static func emitPendingTallies(limit: Int, in connection: Connection) throws -> Int {
+        try connection.query("SELECT atelier_emit_tallies($1::integer)", [limit]).first!.decode(column: 0, as: Int.self)
+    }
+
+    /// Whether some contribution's tally is still to be emitted, as far as committed work shows.
+    public static func hasPendingTallies(in connection: Connection) throws -> Bool {
+        try connection.query("SELECT EXISTS (SELECT 1 FROM contribution WHERE tally_pending)").first!.decode(column: 0, as: Bool.self)
+    }
+
     /// Deletes the events older than `cutoff`, up to the newest of them, and remembers how far
     /// it went. Returns how many were deleted.
     @discardableResult

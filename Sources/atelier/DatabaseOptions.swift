@@ -48,7 +48,13 @@ struct DatabaseOptions: ParsableArguments {
         // A group below this size is never shown: fewer people, and a group's figures would say where they stand.
         let minimumGroupSize = Self.environment("ATELIER_OPINION_GROUP_MIN_SIZE") ?? ProposalOpinionSupport.defaultMinimumGroupSize
         guard minimumGroupSize >= 2 else { throw ValidationError("ATELIER_OPINION_GROUP_MIN_SIZE must be 2 or more") }
-        return Services(settings: try settings(), embeddings: embeddings, opinionGroupMinimumSize: minimumGroupSize, metrics: metrics)
+        // How late a vote's tally may reach the live events: shorter costs the primary one more
+        // small transaction each time, longer leaves the room's screens behind the votes.
+        let tallyInterval = Self.environment("ATELIER_TALLY_INTERVAL_MS") ?? 200
+        guard (10...5_000).contains(tallyInterval) else { throw ValidationError("ATELIER_TALLY_INTERVAL_MS must be between 10 and 5000") }
+        return Services(
+            settings: try settings(), embeddings: embeddings, opinionGroupMinimumSize: minimumGroupSize,
+            tallyInterval: .milliseconds(tallyInterval), metrics: metrics)
     }
 
     /// Runs one command's work with the services, closes them whatever happens, and turns a

@@ -5,7 +5,8 @@ import Foundation
 import Postgres
 import Testing
 
-/// The triggers of sql/007_workshop_event.sql, against the real server.
+/// The triggers of sql/007_workshop_event.sql and the coalesced tallies of
+/// sql/016_coalesced_tallies.sql, against the real server.
 @Suite struct WorkshopEventTests {
     /// A congress with two workshops and three participants, on a database of its own.
     struct Room {
@@ -52,6 +53,12 @@ import Testing
                 }
         }
 
+        /// Emits the pending tallies, as the server's flusher does a few times a second.
+        @discardableResult
+        func flush(on connection: Connection? = nil) throws -> Int {
+            try WorkshopEventStore.emitPendingTallies(limit: 1_000, in: connection ?? self.connection)
+        }
+
         var lastID: Int { (try? connection.query("SELECT coalesce(max(id), 0) FROM workshop_event").first!.decode(column: 0, as: Int.self)) ?? 0 }
     }
 
@@ -93,14 +100,19 @@ import Testing
         let id = try room.post("Former les élus")
         let start = room.lastID
         try room.vote(.agree, on: id, by: 1)
+        #expect(try room.flush() == 1)
         try room.vote(.agree, on: id, by: 1)  // the same vote again changes nothing
+        #expect(try room.flush() == 0)
         try room.vote(.disagree, on: id, by: 1)  // one change, two tally updates inside
+        #expect(try room.flush() == 1)
         try room.vote(.pass, on: id, by: 2)
+        #expect(try room.flush() == 1)
         #expect(try VoteStore.retract(participantID: room.people[2], contributionID: id, in: room.connection))
         #expect(try !VoteStore.retract(participantID: room.people[2], contributionID: id, in: room.connection))
+        #expect(try room.flush() == 1)
 
         let events = try room.events(after: start)
-        #expect(events.allSatisfy { $0.kind == WorkshopEvent.tallied && $0.payload["contribution"] as? String == id.uuidString.lowercased() })
+        #expect(events.allSatisfy { $0.kind == WorkshopEvent.tallied && $0.payload["contribution"] as? String == id.json })
         let counts = events.map { $0.payload["votes"] as? [String: Int] ?? [:] }
         #expect(
             counts == [
@@ -116,15 +128,99 @@ import Testing
         let start = room.lastID
         let votes = (0..<3).flatMap { voter in [(room.people[voter], first, VoteValue.agree), (room.people[voter], second, VoteValue.pass)] }
         #expect(try VoteStore.castMany(congressID: room.congress, votes: votes, in: room.connection) == 6)
+        #expect(try room.flush() == 2)
         let events = try room.events(after: start)
         #expect(events.count == 2)
         let byContribution = Dictionary(
             uniqueKeysWithValues: events.map { ($0.payload["contribution"] as? String ?? "", $0.payload["votes"] as? [String: Int]) })
-        #expect(byContribution[first.uuidString.lowercased()] == ["agree": 3, "disagree": 0, "pass": 0])
-        #expect(byContribution[second.uuidString.lowercased()] == ["agree": 0, "disagree": 0, "pass": 3])
+        #expect(byContribution[first.json] == ["agree": 3, "disagree": 0, "pass": 0])
+        #expect(byContribution[second.json] == ["agree": 0, "disagree": 0, "pass": 3])
         // Loading the same votes again changes nothing, so says nothing.
         #expect(try VoteStore.castMany(congressID: room.congress, votes: votes, in: room.connection) == 0)
+        #expect(try room.flush() == 0)
         #expect(try room.events(after: start).count == 2)
+    }
+
+    /// Votes between two rounds of the flusher give one event per contribution, with the counts
+    /// after the last of them; nothing is said before the round.
+    @Test func votesBetweenTwoRoundsGiveOneTallyWithTheLastCounts() async throws {
+        let room = try await Room.make()
+        let first = try room.post("Premier")
+        let second = try room.post("Second", workshop: 1)
+        let start = room.lastID
+        try room.vote(.agree, on: first, by: 0)
+        try room.vote(.disagree, on: first, by: 1)
+        try room.vote(.agree, on: first, by: 1)
+        try room.vote(.pass, on: second, by: 2)
+        #expect(try room.events(after: start).isEmpty)
+        #expect(try room.flush() == 2)
+        let events = try room.events(after: start)
+        let byContribution = Dictionary(
+            uniqueKeysWithValues: events.map { ($0.payload["contribution"] as? String ?? "", $0.payload["votes"] as? [String: Int]) })
+        #expect(byContribution == [first.json: ["agree": 2, "disagree": 0, "pass": 0], second.json: ["agree": 0, "disagree": 0, "pass": 1]])
+        #expect(try room.flush() == 0)
+    }
+
+    /// What lets votes commit side by side: a vote's transaction holds no advisory lock, so it
+    /// never waits for another workshop event, and another event never waits for it.
+    @Test func aVoteTakesNoLockOfTheWorkshop() async throws {
+        let room = try await Room.make()
+        let id = try room.post("Former les élus")
+        let voter = try Connection.connect(url: room.url)
+        try voter.execute("BEGIN")
+        try VoteStore.cast(congressID: room.congress, participantID: room.people[1], contributionID: id, value: .agree, in: voter)
+        let held = try voter.query("SELECT count(*)::int FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'advisory'")
+            .first!.decode(column: 0, as: Int.self)
+        #expect(held == 0)
+        try voter.execute("COMMIT")
+    }
+
+    /// The flusher never waits: a contribution whose row a vote is changing, and a workshop whose
+    /// event lock another transaction holds, stay marked for the next round, which then says
+    /// everything that committed.
+    @Test func aRoundLeavesWhatOthersHoldForTheNextOne() async throws {
+        let room = try await Room.make()
+        let busy = try room.post("Une contribution que l'on vote")
+        let calm = try room.post("Une autre")
+        let elsewhere = try room.post("Dans l'autre atelier", workshop: 1)
+        let start = room.lastID
+        for id in [busy, calm, elsewhere] { try room.vote(.agree, on: id, by: 0) }
+
+        let voter = try Connection.connect(url: room.url)
+        try voter.execute("BEGIN")
+        try VoteStore.cast(congressID: room.congress, participantID: room.people[1], contributionID: busy, value: .disagree, in: voter)
+        let emitter = try Connection.connect(url: room.url)
+        try emitter.execute("BEGIN")
+        _ = try emitter.query("SELECT atelier_emit_event($1, $2, 'test.held', '{}')", [room.congress, room.workshops[1]])
+
+        #expect(try room.flush() == 1)
+        #expect(try room.events(after: start).map { $0.payload["contribution"] as? String } == [calm.json])
+
+        try voter.execute("COMMIT")
+        try emitter.execute("COMMIT")
+        #expect(try room.flush() == 2)
+        let later = Dictionary(
+            uniqueKeysWithValues: try room.events(after: start).filter { $0.kind == WorkshopEvent.tallied }.dropFirst().map {
+                ($0.payload["contribution"] as? String ?? "", $0.payload["votes"] as? [String: Int])
+            })
+        #expect(later == [busy.json: ["agree": 1, "disagree": 1, "pass": 0], elsewhere.json: ["agree": 1, "disagree": 0, "pass": 0]])
+    }
+
+    /// Every node runs a flusher; while one is at work, the others emit nothing rather than
+    /// the same tallies twice.
+    @Test func oneFlusherAtATime() async throws {
+        let room = try await Room.make()
+        let id = try room.post("Former les élus")
+        let next = try room.post("Mutualiser les outils")
+        try room.vote(.agree, on: id, by: 1)
+        let other = try Connection.connect(url: room.url)
+        try other.execute("BEGIN")
+        #expect(try room.flush(on: other) == 1)
+        try room.vote(.disagree, on: next, by: 2)
+        #expect(try room.flush() == 0)
+        try other.execute("COMMIT")
+        #expect(try room.flush() == 1)
+        #expect(try room.flush() == 0)
     }
 
     @Test func eventsAreAppendOnly() async throws {
