@@ -70,6 +70,8 @@ def main() -> int:
     parser.add_argument("--data-dir", default=os.path.join("..", "shared", "data"))
     parser.add_argument("--sizes", default="250,10000,100000")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--vectors", choices=("both", "words", "embeddings"), default="both",
+                        help="words alone is what a size of 10^6 can afford to run here")
     args = parser.parse_args()
     if not os.path.isdir(args.data_dir):
         print(f"bench: no data at {args.data_dir}; the clustering speed bench needs ../shared/data", file=sys.stderr)
@@ -79,7 +81,9 @@ def main() -> int:
     print("| vectors | contributions | seconds | µs per contribution | peak memory (MiB) | clusters |")
     print("|---|---|---|---|---|---|")
     # With the model, the time includes loading it and embedding every text, as in `atelier cluster`.
-    for words_alone, name in ((True, "words alone"), (False, "sentence embeddings")):
+    kinds = [(True, "words alone"), (False, "sentence embeddings")]
+    kinds = [k for k in kinds if args.vectors == "both" or (args.vectors == "words") == k[0]]
+    for words_alone, name in kinds:
         for size in [int(s) for s in args.sizes.split(",")]:
             elapsed, peak_kib, clusters = run(args.binary, corpus(pool, size, args.seed), words_alone)
             figures = f"{size:,} | {elapsed:.2f} | {elapsed / size * 1e6:.0f} | {peak_kib / 1024:.0f} | {clusters}".replace(",", " ")

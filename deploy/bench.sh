@@ -5,7 +5,8 @@
 # cluster: requests per second and latencies of voting, of listing contributions in JSON and of
 # the workshop page showing the same contributions in HTML, the time to export the briefing in
 # every format (deploy/bench-export.sh), and the latency of /health while four clusterings run at
-# once (deploy/bench-health.sh).
+# once (deploy/bench-health.sh); last, the vote path through nginx, two nodes, pgbouncer and a
+# synchronous standby against pgbench (deploy/topology-test.sh --bench).
 #
 #   deploy/bench.sh [SECONDS] [CONNECTIONS]
 set -euo pipefail
@@ -13,9 +14,13 @@ cd "$(dirname "$0")/.."
 
 duration=${1:-15}
 connections=${2:-32}
-command -v wrk >/dev/null || {
-  if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk >/dev/null; else echo "bench: install wrk (sudo apt-get install wrk)" >&2; exit 1; fi
-}
+# wrk, and for the topology bench nginx, pgbouncer and pgbench (postgresql-contrib).
+for need in wrk:wrk nginx:nginx-light pgbouncer:pgbouncer pgbench:postgresql-contrib; do
+  command -v "${need%%:*}" >/dev/null || [ -x "/usr/sbin/${need%%:*}" ] || {
+    if [ "$(id -u)" = 0 ]; then apt-get install -y -q "${need#*:}" >/dev/null
+    else echo "bench: install ${need#*:} (sudo apt-get install ${need#*:})" >&2; exit 1; fi
+  }
+done
 swift build -c release --product atelier >/dev/null
 bin=.build/release/atelier
 # The encoder's AVX code must stay inside its two kernel modules (see Package.swift).
@@ -92,3 +97,9 @@ bash deploy/bench-export.sh "$bin" "$http" "$admin_token"
 # Responsiveness: /health while four clusterings of a 300-contribution workshop run at once.
 echo
 bash deploy/bench-health.sh "$http" "$admin_token" "$duration"
+
+# The vote path beyond one machine (docs/capacity.md): votes through nginx (TLS), two nodes,
+# pgbouncer and a primary with a synchronous standby, against pgbench on the same transaction and
+# primary in the same run, then an open loop at half that capacity.
+echo
+bash deploy/topology-test.sh --bench || echo "bench: the topology bench failed (see above)"

@@ -16,6 +16,7 @@
 #   deploy/topology-test.sh            TOPOLOGY_SECONDS (15), TOPOLOGY_CONNECTIONS (32),
 #                                      TOPOLOGY_OPENLOOP=1 (open-loop runs: where votes queue),
 #                                      TOPOLOGY_STREAMS=N (N event streams on one node)
+#   deploy/topology-test.sh --bench    the figures of `make bench` only: throughput, pgbench, open loop
 #   deploy/topology-test.sh --keep     leaves nothing running either, but keeps the folder
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,10 @@ root=$PWD
 seconds=${TOPOLOGY_SECONDS:-15}
 connections=${TOPOLOGY_CONNECTIONS:-32}
 voters=${TOPOLOGY_VOTERS:-2000}
+# --bench (make bench): the throughput, pgbench and the open loop at half capacity, in one run,
+# against the issue's targets; no failover.
+mode=test
+[ "${1:-}" = --bench ] && mode=bench
 
 die() { echo "topology-test: $*" >&2; exit 1; }
 for tool in nginx pgbouncer openssl pgbench perl; do
@@ -166,24 +171,60 @@ driver order >"$tmp/order.json"; cat "$tmp/order.json"
 check order "r['order_ok']" "node B's stream carries node A's contributions and votes, in order"
 
 echo "topology-test: votes through nginx (TLS) and both nodes, ${seconds}s, $connections connections"
-driver throughput >"$tmp/throughput.json"; cat "$tmp/throughput.json"
+# CPU time of each part, before and after: what a vote costs each, which the other work on the
+# machine does not change, unlike the rates. The driver counts its own.
+cpu_roots() {
+  printf '{"nodes": [%s], "nginx": [%s], "pgbouncer": [%s], "postgres": [%s, %s]}' \
+    "${pids[0]}, ${pids[1]}" "$(cat "$tmp/nginx.pid")" "$(cat "$tmp/pgbouncer.pid")" \
+    "$(head -1 "$tmp/primary/postmaster.pid")" "$(head -1 "$tmp/standby/postmaster.pid")"
+}
+"$python" bench/cpu_by_part.py snapshot "$tmp/cpu-before.json" "$(cpu_roots)"
+driver throughput >"$tmp/throughput.json"
+"$python" bench/cpu_by_part.py snapshot "$tmp/cpu-after.json" "$(cpu_roots)"
+cat "$tmp/throughput.json"
+votes=$("$python" -c "import json; print(sum(json.load(open('$tmp/throughput.json'))['http_statuses'].values()))")
+"$python" bench/cpu_by_part.py per-vote "$tmp/cpu-before.json" "$tmp/cpu-after.json" "$votes" >"$tmp/cpu-per-vote.json"
+echo "  CPU per vote (ms): $(cat "$tmp/cpu-per-vote.json"), driver $("$python" -c "import json; print(round(1000 * json.load(open('$tmp/throughput.json'))['driver_cpu_s'] / $votes, 3))")"
 
-echo "topology-test: pgbench, the same vote transaction, the same primary, $connections clients"
+# pgbench on the same transaction: straight to the primary with prepared statements (what the
+# primary can do: the reference), and through pgbouncer with statements planned each time, as
+# transaction pooling makes the nodes send them (ATELIER_DB_TRANSACTION_POOLING=1).
 contributions=$(psql -X -qAt "$primary_url" -c "SELECT count(*) FROM topology_contribution")
-pgbench -n -c "$connections" -j 2 -T "$seconds" -M prepared -D voters=$((voters / 2)) -D contributions="$contributions" \
-  -f deploy/topology/loopback/vote.pgbench "$primary_url" >"$tmp/pgbench.txt" 2>&1 || { cat "$tmp/pgbench.txt"; die "pgbench failed"; }
-pgbench_tps=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$tmp/pgbench.txt")
-grep -E '^(latency average|tps)' "$tmp/pgbench.txt"
+run_pgbench() { # NAME URL PROTOCOL
+  echo "topology-test: pgbench ($1), the same vote transaction, the same primary, $connections clients"
+  "$python" bench/cpu_by_part.py snapshot "$tmp/cpu-before.json" "$(cpu_roots)"
+  pgbench -n -c "$connections" -j 2 -T "$seconds" -M "$3" -D voters=$((voters / 2)) -D contributions="$contributions" \
+    -f deploy/topology/loopback/vote.pgbench "$2" >"$tmp/pgbench-$1.txt" 2>&1 || { cat "$tmp/pgbench-$1.txt"; die "pgbench failed"; }
+  "$python" bench/cpu_by_part.py snapshot "$tmp/cpu-after.json" "$(cpu_roots)"
+  grep -E '^(latency average|tps)' "$tmp/pgbench-$1.txt"
+  local transactions
+  transactions=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$tmp/pgbench-$1.txt")
+  "$python" bench/cpu_by_part.py per-vote "$tmp/cpu-before.json" "$tmp/cpu-after.json" "$transactions" >"$tmp/cpu-per-pgbench-$1.json"
+  echo "  CPU per transaction (ms): $(cat "$tmp/cpu-per-pgbench-$1.json")"
+}
+run_pgbench direct "$primary_url" prepared
+run_pgbench pooled "$bouncer_url" extended
+pgbench_tps=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$tmp/pgbench-direct.txt")
 
-# Where votes queue (TOPOLOGY_OPENLOOP=1): a fixed rate whatever the answers, at most 64, 256 or
-# 1 024 votes in flight, at half the capacity pgbench found and at 1.5 times it.
-if [ "${TOPOLOGY_OPENLOOP:-0}" = 1 ]; then
-  for share in 0.5 1.5; do
-    for in_flight in 64 256 1024; do
-      rate=$("$python" -c "print(max(1, round($pgbench_tps * $share)))")
-      echo "topology-test: open loop, $rate votes/s (${share} × pgbench), at most $in_flight in flight"
-      driver openloop --set rate="$rate" --set in_flight="$in_flight" --set seconds=10
-    done
+# Where votes queue (TOPOLOGY_OPENLOOP=1, and always with --bench): a fixed rate whatever the
+# answers, at most 64, 256 or 1 024 votes in flight, at half the capacity pgbench found (the
+# target: p99 within 20 ms) and, unless benchmarking, at 1.5 times it.
+openloop_shares=""
+[ "${TOPOLOGY_OPENLOOP:-0}" = 1 ] && openloop_shares="0.5 1.5"
+[ "$mode" = bench ] && openloop_shares="0.5"
+for share in $openloop_shares; do
+  for in_flight in 64 256 1024; do
+    rate=$("$python" -c "print(max(1, round($pgbench_tps * $share)))")
+    echo "topology-test: open loop, $rate votes/s (${share} × pgbench), at most $in_flight in flight"
+    driver openloop --set rate="$rate" --set in_flight="$in_flight" --set seconds=10 | tee "$tmp/openloop-$share-$in_flight.json"
+  done
+done
+# And at half of what the whole stack carried in the closed loop: its own queue, below its limit.
+if [ "$mode" = bench ]; then
+  http_rate=$("$python" -c "import json; print(max(1, round(json.load(open('$tmp/throughput.json'))['http_votes_per_s'] / 2)))")
+  for in_flight in 64 1024; do
+    echo "topology-test: open loop, $http_rate votes/s (0.5 × the HTTP closed loop), at most $in_flight in flight"
+    driver openloop --set rate="$http_rate" --set in_flight="$in_flight" --set seconds=10 | tee "$tmp/openloop-http-$in_flight.json"
   done
 fi
 
@@ -192,6 +233,35 @@ fi
 if [ "${TOPOLOGY_STREAMS:-0}" -gt 0 ]; then
   echo "topology-test: $TOPOLOGY_STREAMS event streams on node A, one vote through node B"
   driver streams --set clients="$TOPOLOGY_STREAMS" --set node_a_pid="${pids[0]}"
+fi
+
+if [ "$mode" = bench ]; then
+  "$python" - "$tmp" "$pgbench_tps" <<'PY'
+import glob, json, re, sys
+tmp, pgbench = sys.argv[1], float(sys.argv[2])
+t = json.load(open(f"{tmp}/throughput.json"))
+pooled = float(re.search(r"^tps = ([0-9.]+)", open(f"{tmp}/pgbench-pooled.txt").read(), re.M).group(1))
+share = 100 * t["http_votes_per_s"] / pgbench
+print("topology bench: the vote path through nginx (TLS), two nodes, pgbouncer and a synchronous standby")
+print(f"  HTTP {t['http_votes_per_s']} votes/s (p50 {t['http_p50_ms']} ms, p99 {t['http_p99_ms']} ms) against pgbench straight to the primary, "
+      f"prepared, {pgbench:.1f}: {share:.0f} % (target 80 %: {'met' if share >= 80 else 'NOT met'}); "
+      f"against pgbench through pgbouncer, planned each time, {pooled:.1f}: {100 * t['http_votes_per_s'] / pooled:.0f} %")
+def openloops(pattern):
+    return sorted((json.load(open(p)) for p in glob.glob(f"{tmp}/{pattern}")), key=lambda o: o["in_flight"])
+for label, pattern in (("0.5 × pgbench", "openloop-0.5-*.json"), ("0.5 × HTTP", "openloop-http-*.json")):
+    for o in openloops(pattern):
+        ok = o["p99_ms"] is not None and o["p99_ms"] <= 20 and set(o["statuses"]) <= {"200", "204"}
+        print(f"  open loop {o['rate']} votes/s ({label}), at most {o['in_flight']} in flight: p50 {o['p50_ms']} ms, p99 {o['p99_ms']} ms "
+              f"(20 ms: {'met' if ok else 'NOT met'}), answers {o['statuses']}, driver late for {o['driver_late']} of {o['sent']}")
+print(f"  replica lag under the closed loop: mean {t['replica_lag_mean_ms']} ms, max {t['replica_lag_max_ms']} ms")
+cpu = json.load(open(f"{tmp}/cpu-per-vote.json"))
+votes = sum(t["http_statuses"].values())
+cpu["driver"] = round(1000 * t["driver_cpu_s"] / votes, 3)
+print("  CPU per vote over HTTP (ms): " + ", ".join(f"{part} {ms}" for part, ms in cpu.items()) + f"; total {sum(cpu.values()):.2f}")
+for name in ("direct", "pooled"):
+    print(f"  CPU per pgbench transaction, {name} (ms): " + ", ".join(f"{part} {ms}" for part, ms in json.load(open(f"{tmp}/cpu-per-pgbench-{name}.json")).items() if ms))
+PY
+  exit 0
 fi
 
 echo "topology-test: failover under load (primary SIGKILLed after 4 s)"
