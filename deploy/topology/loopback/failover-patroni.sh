@@ -15,13 +15,14 @@ start_as_pg() { # NAME COMMAND...
   local name=$1
   shift
   as_pg bash -c 'echo $$ >"$0"; exec "$@"' "$tmp/$name.pid" "$@" >"$tmp/$name.log" 2>&1 &
-  wait_until 10 "$name did not start" test -s "$tmp/$name.pid"
+  wait_until 10 "$name" "did not start" test -s "$tmp/$name.pid"
 }
-wait_until() { # SECONDS MESSAGE COMMAND...
-  local deadline=$((SECONDS + $1)) message=$2
-  shift 2
+# Until COMMAND succeeds; past SECONDS, the end of NAME's log and MESSAGE.
+wait_until() { # SECONDS NAME MESSAGE COMMAND...
+  local deadline=$((SECONDS + $1)) name=$2 message=$3
+  shift 3
   until "$@" >/dev/null 2>&1; do
-    [ "$SECONDS" -lt "$deadline" ] || die "$message"
+    [ "$SECONDS" -lt "$deadline" ] || { tail -n 20 "$tmp/$name.log" >&2; die "$name $message"; }
     sleep 0.2
   done
 }
@@ -49,15 +50,15 @@ start_databases() {
     --listen-client-urls "http://127.0.0.1:$etcd_port" --advertise-client-urls "http://127.0.0.1:$etcd_port" \
     --listen-peer-urls "http://127.0.0.1:$etcd_peer_port" --initial-advertise-peer-urls "http://127.0.0.1:$etcd_peer_port" \
     --initial-cluster "topology=http://127.0.0.1:$etcd_peer_port" --initial-cluster-token atelier-topology
-  wait_until 30 "etcd did not start (see $tmp/etcd.log)" curl -sf "http://127.0.0.1:$etcd_port/health"
+  wait_until 30 etcd "did not start" curl -sf "http://127.0.0.1:$etcd_port/health"
   # db1 first, so that it is the one that bootstraps (initdb) and leads; db2 then clones it.
   start_patroni db1 "$tmp/primary" "$primary_port" "$primary_rest_port"
-  wait_until 120 "Patroni did not make db1 the primary (see $tmp/patroni-db1.log)" \
+  wait_until 120 patroni-db1 "did not make db1 the primary" \
     curl -sf "http://127.0.0.1:$primary_rest_port/primary"
   psql -X -q "postgresql://atelier@127.0.0.1:$primary_port/postgres" -c "CREATE DATABASE atelier"
   start_patroni db2 "$tmp/standby" "$standby_port" "$standby_rest_port"
   # /sync answers 200 once Patroni has named db2 the synchronous standby, in etcd and on db1.
-  wait_until 120 "Patroni did not make db2 the synchronous standby (see $tmp/patroni-db2.log)" \
+  wait_until 120 patroni-db2 "did not make db2 the synchronous standby" \
     curl -sf "http://127.0.0.1:$standby_rest_port/sync"
 }
 
@@ -97,7 +98,7 @@ fi
 
 # What each Patroni said of the failover, with its own clock.
 failover_report() {
-  grep -hE "Failing over|promoted self|acquired session lock|running pg_rewind from db[0-9]$|starting as a secondary|: (KILL|DONE):" \
+  grep -hE "Failing over|promoted self|acquired session lock|running pg_rewind from db[0-9]$|starting as a secondary| (KILL|DONE):" \
     "$tmp/failover-times.log" "$tmp/patroni-db1.log" "$tmp/patroni-db2.log" 2>/dev/null | sort | sed 's/^/  /' | head -12
 }
 
@@ -108,7 +109,7 @@ stop_failover_manager() {
     pid=$(cat "$tmp/$name.pid" 2>/dev/null) || continue
     kill "$pid" 2>/dev/null || continue
     for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$pid" 2>/dev/null
+    kill -9 "$pid" 2>/dev/null || true
   done
   wait 2>/dev/null
 }
