@@ -75,6 +75,7 @@ children=\$(ps -o pid= --ppid "\$postmaster")
 stamp() { echo "\$(date '+%Y-%m-%d %H:%M:%S,%3N') \$1" >>"$tmp/failover-times.log"; }
 stamp "KILL: $kill_scope"
 kill -9 $also "\$postmaster" \$children || true
+echo killed
 for _ in \$(seq 1200); do
   if curl -sf -o /dev/null "http://127.0.0.1:$standby_rest_port/primary" && grep -q "port=$standby_port dbname" "$tmp/pgbouncer.ini"; then
     stamp "DONE: db2 is the primary for Patroni, and pgbouncer points at it"
@@ -103,6 +104,7 @@ failover_report() {
 }
 
 # Patroni first (it stops its PostgreSQL), then etcd; the test's cleanup stops any postmaster left.
+# Each runuser ends with its command.
 stop_failover_manager() {
   local name pid
   for name in patroni-db1 patroni-db2 etcd; do
@@ -111,5 +113,4 @@ stop_failover_manager() {
     for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -9 "$pid" 2>/dev/null || true
   done
-  wait 2>/dev/null
 }

@@ -36,6 +36,7 @@ set -e
 postmaster=\$(head -1 "$tmp/primary/postmaster.pid")
 children=\$(ps -o pid= --ppid "\$postmaster")
 kill -9 "\$postmaster" \$children || true
+echo killed
 as_pg() { if [ "\$(id -u)" = 0 ]; then runuser -u postgres -- "\$@"; else "\$@"; fi; }
 as_pg "$bindir/pg_ctl" -D "$tmp/standby" -w -t 30 promote >/dev/null
 rm -f "$tmp/primary/postmaster.pid"
