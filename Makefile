@@ -109,4 +109,5 @@ clean-db:
 	rm -rf "$(PGDIR)"
 
 topology-test: build
+	@bash deploy/install-deps.sh --topology
 	bash deploy/topology-test.sh

@@ -320,9 +320,12 @@ async def failover(config):
 
         workers = [asyncio.create_task(worker(k)) for k in range(config["connections"])]
         await asyncio.sleep(config["before_kill"])
+        # Timed from the kill itself, which the script announces: a vote that starts while bash is
+        # still starting and commits on the old primary is not a write after the failover.
+        process = await asyncio.create_subprocess_exec("bash", config["failover_command"], stdout=asyncio.subprocess.PIPE)
+        await process.stdout.readline()
         killed_at = time.monotonic()
-        process = await asyncio.create_subprocess_exec("bash", config["failover_command"])
-        await process.wait()
+        await process.communicate()
         promoted_after = time.monotonic() - killed_at
         await asyncio.sleep(config["after_kill"])
         stop_load.set()

@@ -2,12 +2,14 @@
 # Makes sure the build and the local PostgreSQL cluster have what they need; with --test, also
 # what the test suite runs besides (LibreOffice and poppler, which a server does not need, and
 # for the browser tests Debian's Chromium, a font, and Playwright in .venv-browser/; schemathesis for
-# deploy/fuzz-api.sh in .venv-fuzz/).
+# deploy/fuzz-api.sh in .venv-fuzz/); with --topology, what `make topology-test` starts besides
+# (nginx, pgbouncer, pgbench, Patroni and etcd).
 # Safe to run often: it says nothing and changes nothing when all is present.
 set -euo pipefail
 
-test_tools=0
+test_tools=0 topology_tools=0
 [ "${1:-}" = --test ] && test_tools=1
+[ "${1:-}" = --topology ] && topology_tools=1
 
 missing=""
 need() {
@@ -37,6 +39,17 @@ check() {
     command -v pdftotext >/dev/null || need poppler-utils
     [ -x /usr/bin/chromium ] || need chromium
     [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need fonts-dejavu-core
+    python3 -c 'import ensurepip' 2>/dev/null || need python3-venv
+  fi
+  # Patroni promotes the standby there; without it the test falls back on `pg_ctl promote`.
+  if [ "$topology_tools" = 1 ]; then
+    command -v nginx >/dev/null || need nginx-light
+    command -v pgbouncer >/dev/null || need pgbouncer
+    command -v pgbench >/dev/null || need postgresql-contrib
+    command -v openssl >/dev/null || need openssl
+    command -v curl >/dev/null || need curl
+    command -v patroni >/dev/null || need patroni
+    command -v etcd >/dev/null || need etcd-server
     python3 -c 'import ensurepip' 2>/dev/null || need python3-venv
   fi
 }
