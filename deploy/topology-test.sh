@@ -121,6 +121,10 @@ export ATELIER_SESSION_DATABASE_URL=$session_url ATELIER_DB_TRANSACTION_POOLING=
 psql -X -q -v count="$voters" -f deploy/topology/loopback/voters.sql "$primary_url" >/dev/null
 psql -X -qAt "$primary_url" -c "SELECT n, id, token FROM topology_voter ORDER BY n" >"$tmp/tokens"
 
+# Reads from the standby (issue 15): lists and exports on the standby, the primary when it is
+# gone (prefer-standby), a participant's own writes read back through the position they carry.
+export ATELIER_READ_DATABASE_URL="postgresql://atelier@127.0.0.1:$standby_port,127.0.0.1:$primary_port/atelier?target_session_attrs=prefer-standby"
+
 # Two nodes, sharing nothing but the database.
 for node in a b; do
   port=node_${node}_port
@@ -166,6 +170,12 @@ check() { # NAME CONDITION(python over the JSON on stdin)
 echo "topology-test: node B's stream during writes through node A"
 driver order >"$tmp/order.json"; cat "$tmp/order.json"
 check order "r['order_ok']" "node B's stream carries node A's contributions and votes, in order"
+
+# Read-your-writes across nodes: a vote through node A, the list at once through node B.
+echo "topology-test: a vote through node A read back through node B, which reads lists from the standby"
+"$python" deploy/topology/loopback/read_your_writes.py "$tmp/driver.json" 100 >"$tmp/read-your-writes.json"; cat "$tmp/read-your-writes.json"
+check read-your-writes "r['position_returned'] and r['missed_own_vote_with_position'] == 0 and r['standby_reads'] > 0" \
+  "a voter reads their own vote through the other node at once, and the standby serves reads"
 
 echo "topology-test: votes through nginx (TLS) and both nodes, ${seconds}s, $connections connections"
 # CPU time of each part, before and after: what a vote costs each, which the other work on the

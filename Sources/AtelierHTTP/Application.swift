@@ -23,6 +23,7 @@ public enum AtelierApplication {
         let problems = ProblemMiddleware(routes: routes, pages: pages)
         router.add(middleware: problems)
         router.add(middleware: BodyLimitMiddleware())
+        router.add(middleware: ReadYourWritesMiddleware(services: services))
         ServiceController(services: services, resources: resources).addRoutes(to: router)
         StaticController(pages: pages).addRoutes(to: router)
         MetricsController(services: services, metrics: metrics).addRoutes(to: router)

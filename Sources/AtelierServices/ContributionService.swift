@@ -12,8 +12,9 @@ public struct ContributionService: Sendable {
     public static let defaultPageSize = 20
     public static let maximumSearchLength = 200
 
-    public init(pool: ConnectionPool, embeddings: EmbeddingService) {
-        self.database = Database(pool: pool)
+    /// Lists and searches read from `standby` when there is one.
+    public init(pool: ConnectionPool, embeddings: EmbeddingService, standby: StandbyReads? = nil) {
+        self.database = Database(pool: pool, standby: standby)
         self.embeddings = embeddings
     }
 
@@ -65,7 +66,7 @@ public struct ContributionService: Sendable {
             throw ServiceError.invalid(field: "q", reason: "must be at most \(Self.maximumSearchLength) characters")
         }
         let query = ContributionQuery(text: text, sort: sort, after: after, limit: limit)
-        return try await database.withTransaction(.repeatableRead) { connection in
+        return try await database.read(.repeatableRead) { connection in
             let workshop = try CongressService.visibleWorkshop(id: workshopID, for: reader, in: connection)
             let contributionReader = ContributionReader(participantID: reader.id, seesHidden: reader.leads(workshop))
             let rows = try ContributionStore.page(workshopID: workshop.id, reader: contributionReader, query: query, in: connection)

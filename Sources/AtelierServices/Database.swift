@@ -1,3 +1,5 @@
+import AtelierCore
+import AtelierStore
 import Postgres
 
 /// The pool as the services use it: the same two scopes, with the driver's failures translated
@@ -5,9 +7,32 @@ import Postgres
 /// Errors thrown by the body itself (a `ServiceError`, a decoding error) pass through unchanged.
 public struct Database: Sendable {
     public let pool: ConnectionPool
+    /// Where `read` goes first, when the node has a standby to read from.
+    public let standby: StandbyReads?
 
-    public init(pool: ConnectionPool) {
+    public init(pool: ConnectionPool, standby: StandbyReads? = nil) {
         self.pool = pool
+        self.standby = standby
+    }
+
+    /// A read that may be served by the standby: one transaction that writes nothing, whose
+    /// reader tolerates a lag of milliseconds (lists, searches, exports), and which the caller's
+    /// own last write must not outrun (`ReadYourWrites`). Without a standby, or when it is down,
+    /// busy or behind that write, the primary serves it. Never for what must see the latest
+    /// commit: a check before a write, a session or token, an idempotency key, the event feed.
+    public func read<R: Sendable>(_ isolation: IsolationLevel = .readCommitted, _ body: @escaping @Sendable (Connection) throws -> R) async throws
+        -> R
+    {
+        let lastWrite = ReadYourWrites.lastWrite
+        if let standby, let value = try await Self.translating({ try await standby.read(isolation, after: lastWrite, body) }) {
+            return value
+        }
+        return try await withTransaction(isolation, body)
+    }
+
+    /// Where the primary's log ends now: past every write that already returned.
+    public func writePosition() async throws -> WALPosition {
+        try await withConnection { try ReplicationStore.writePosition(in: $0) }
     }
 
     public func withConnection<R: Sendable>(_ body: @escaping @Sendable (Connection) throws -> R) async throws -> R {

@@ -17,10 +17,15 @@ public struct DatabaseSettings: Sendable {
     public var transactionPooling: Bool
     /// Straight to the primary, for what needs a session: the event listener, migrations.
     public var sessionURL: String
+    /// A standby (or a pooler in front of one) for lists and exports; nil: the primary serves
+    /// every read. Behind a pooler in transaction pooling like `url`, when `transactionPooling`.
+    public var readURL: String?
+    /// How long a participant's reads are held to their last write (see `StandbyReads`).
+    public var readYourWritesWindow: Duration
 
     public init(
         url: String, poolSize: Int, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5),
-        transactionPooling: Bool = false, sessionURL: String? = nil
+        transactionPooling: Bool = false, sessionURL: String? = nil, readURL: String? = nil, readYourWritesWindow: Duration = .seconds(2)
     ) {
         self.url = url
         self.poolSize = poolSize
@@ -28,6 +33,8 @@ public struct DatabaseSettings: Sendable {
         self.connectionWait = connectionWait
         self.transactionPooling = transactionPooling
         self.sessionURL = sessionURL ?? url
+        self.readURL = readURL
+        self.readYourWritesWindow = readYourWritesWindow
     }
 
     /// The same database reached straight, past the pooler: for a command whose work needs a
@@ -36,6 +43,8 @@ public struct DatabaseSettings: Sendable {
         var settings = self
         settings.url = sessionURL
         settings.transactionPooling = false
+        // Such a command writes, or reads what it is about to write: the primary only.
+        settings.readURL = nil
         return settings
     }
 }
@@ -59,12 +68,22 @@ extension Services {
                 url: settings.url, size: settings.poolSize, statementTimeout: settings.statementTimeout, connectionWait: settings.connectionWait,
                 transactionPooling: settings.transactionPooling, sessionURL: settings.sessionURL),
             logger: Logger(label: "atelier.postgres"))
+        let standby = settings.readURL.map { url in
+            StandbyReads(
+                pool: ConnectionPool(
+                    .init(
+                        url: url, size: settings.poolSize, statementTimeout: settings.statementTimeout, connectionWait: settings.connectionWait,
+                        transactionPooling: settings.transactionPooling, readOnly: true),
+                    logger: Logger(label: "atelier.postgres.standby")),
+                readYourWritesWindow: settings.readYourWritesWindow)
+        }
         let embeddings =
             switch choice {
             case .encoder(let encoder): EmbeddingService(pool: pool, encoder: encoder)
             case .none(let reason): EmbeddingService(pool: pool, unavailable: reason)
             }
         self.init(
-            pool: pool, embeddings: embeddings, opinionGroupMinimumSize: opinionGroupMinimumSize, tallyInterval: tallyInterval, metrics: metrics)
+            pool: pool, standby: standby, embeddings: embeddings, opinionGroupMinimumSize: opinionGroupMinimumSize, tallyInterval: tallyInterval,
+            metrics: metrics)
     }
 }

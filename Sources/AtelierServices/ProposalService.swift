@@ -27,7 +27,8 @@ public struct ProposalService: Sendable {
 
     public static let defaultPageSize = 50
 
-    public init(pool: ConnectionPool) { self.database = Database(pool: pool) }
+    /// Lists read from `standby` when there is one.
+    public init(pool: ConnectionPool, standby: StandbyReads? = nil) { self.database = Database(pool: pool, standby: standby) }
 
     /// The workshop's proposals in their order. Readers who do not consolidate the workshop
     /// see live published ones only, whatever they ask for.
@@ -39,7 +40,7 @@ public struct ProposalService: Sendable {
             guard let position = Paginator.integer(parts[0]), let id = UUID(uuidString: parts[1]) else { throw Self.foreignCursor }
             return (position: position, id: id)
         }
-        return try await database.withTransaction(.repeatableRead) { connection in
+        return try await database.read(.repeatableRead) { connection in
             let workshop = try CongressService.visibleWorkshop(id: workshopID, for: reader, in: connection)
             let consolidates = reader.leads(workshop)
             let filter = ProposalFilter(

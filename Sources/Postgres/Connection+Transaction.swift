@@ -37,7 +37,7 @@ extension Connection {
     /// Behind a transaction pooler the session's settings open the transaction, in the same
     /// round trip (simple query protocol, no parameters: the texts are our own constants).
     private func begin(_ isolation: IsolationLevel) throws {
-        let begin = "BEGIN ISOLATION LEVEL \(isolation.sql)"
+        let begin = "BEGIN ISOLATION LEVEL \(isolation.sql)" + (readOnly ? " READ ONLY" : "")
         guard !transactionSettings.isEmpty else {
             try execute(begin)
             return

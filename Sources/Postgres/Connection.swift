@@ -18,6 +18,10 @@ public final class Connection: @unchecked Sendable {
     /// Behind a transaction pooler, statements are never prepared by name: the next
     /// transaction may reach a session that never saw the statement, or another client's.
     private let preparesStatements: Bool
+    /// Every transaction opens `READ ONLY`, and so does the session: `default_transaction_read_only`
+    /// alone would not survive a transaction pooler, and a `SET LOCAL` of it comes too late for
+    /// the transaction it is sent in.
+    let readOnly: Bool
     /// Set when the server turned out to be read-only (a standby after a failover): the
     /// connection is then reopened, so that `target_session_attrs` finds the primary again.
     private var reachedReadOnlyServer = false
@@ -47,11 +51,12 @@ public final class Connection: @unchecked Sendable {
     /// behind a transaction pooler (`transactionPooling`), for every transaction instead.
     init(
         url: String, parameters: [(key: String, value: String)], settings: [(name: String, value: String)] = [],
-        transactionPooling: Bool = false
+        transactionPooling: Bool = false, readOnly: Bool = false
     ) {
         self.url = url
         self.parameters = parameters
-        let all = Self.fixedSettings + settings
+        self.readOnly = readOnly
+        let all = Self.fixedSettings + settings + (readOnly ? [(name: "default_transaction_read_only", value: "on")] : [])
         sessionOptions = transactionPooling ? "" : all.map { "-c \($0.name)=\($0.value)" }.joined(separator: " ")
         transactionSettings = transactionPooling ? all.map { "SET LOCAL \($0.name) = '\($0.value)'" } : []
         preparesStatements = !transactionPooling

@@ -29,10 +29,13 @@ public final class ConnectionPool: Sendable {
         /// Where work that needs a session of its own goes (LISTEN, a migration's advisory
         /// lock): straight to the server, past any pooler. `url` when there is no pooler.
         public var sessionURL: String
+        /// Whether every transaction is read-only: a pool that reads from a standby, where a
+        /// statement that would write must fail here rather than be tried on a server that refuses it.
+        public var readOnly: Bool
 
         public init(
             url: String, size: Int = 8, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5),
-            transactionPooling: Bool = false, sessionURL: String? = nil
+            transactionPooling: Bool = false, sessionURL: String? = nil, readOnly: Bool = false
         ) {
             precondition(size > 0, "a pool needs at least one connection")
             self.url = url
@@ -41,6 +44,7 @@ public final class ConnectionPool: Sendable {
             self.connectionWait = connectionWait
             self.transactionPooling = transactionPooling
             self.sessionURL = sessionURL ?? url
+            self.readOnly = readOnly
         }
 
         /// What every session of the pool is told when it opens.
@@ -240,7 +244,8 @@ public final class ConnectionPool: Sendable {
         guard state.created < configuration.size else { return nil }
         state.created += 1
         return Connection(
-            url: configuration.url, parameters: [], settings: configuration.settings, transactionPooling: configuration.transactionPooling)
+            url: configuration.url, parameters: [], settings: configuration.settings, transactionPooling: configuration.transactionPooling,
+            readOnly: configuration.readOnly)
     }
 
     /// Hands the connection to the first waiter, or back to the idle ones. No libpq call here:

@@ -31,9 +31,15 @@ struct DatabaseOptions: ParsableArguments {
             throw ValidationError("ATELIER_DB_TRANSACTION_POOLING is 1 (behind pgbouncer in transaction pooling) or 0")
         }
         let sessionURL = environment["ATELIER_SESSION_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let readURL = environment["ATELIER_READ_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let window = environment["ATELIER_READ_YOUR_WRITES_S"].map { Double($0) } ?? 2
+        guard let window, window.isFinite, (0...3600).contains(window) else {
+            throw ValidationError("ATELIER_READ_YOUR_WRITES_S is seconds, from 0 to 3600")
+        }
         return DatabaseSettings(
             url: url, poolSize: size, statementTimeout: statementTimeout == 0 ? nil : .milliseconds(statementTimeout),
-            connectionWait: .milliseconds(connectionWait), transactionPooling: pooling == "1", sessionURL: sessionURL)
+            connectionWait: .milliseconds(connectionWait), transactionPooling: pooling == "1", sessionURL: sessionURL, readURL: readURL,
+            readYourWritesWindow: .milliseconds(Int(window * 1000)))
     }
 
     private static func environment(_ name: String) -> Int? {

@@ -20,15 +20,17 @@ import FoundationNetworking
 /// down gracefully and waits for it, whatever `body` does: nothing outlives the test.
 /// `settings` are the server's: no rate limit unless a test asks for them (`RateLimitTests`),
 /// since most tests post and vote far faster than people; `logger` receives what the server
-/// logs (by default nothing below critical).
+/// logs (by default nothing below critical). With `standbyURL`, lists and exports read there
+/// through a read-only pool, as from a standby.
 func withTestServer<R>(
-    poolSize: Int = 4, databaseURL: String? = nil, statementTimeout: Duration? = .seconds(15), connectionWait: Duration = .seconds(5),
+    poolSize: Int = 4, databaseURL: String? = nil, standbyURL: String? = nil, statementTimeout: Duration? = .seconds(15),
+    connectionWait: Duration = .seconds(5),
     opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize,
     readTimeout: Duration = AtelierApplication.defaultReadTimeout, settings: PageSettings = .init(rateLimits: .unlimited), logger: Logger? = nil,
     _ body: (TestServer) async throws -> R
 ) async throws -> R {
     let server = try await TestServer.start(
-        poolSize: poolSize, databaseURL: databaseURL, statementTimeout: statementTimeout, connectionWait: connectionWait,
+        poolSize: poolSize, databaseURL: databaseURL, standbyURL: standbyURL, statementTimeout: statementTimeout, connectionWait: connectionWait,
         opinionGroupMinimumSize: opinionGroupMinimumSize, readTimeout: readTimeout, settings: settings, logger: logger)
     do {
         let result = try await body(server)
@@ -54,14 +56,15 @@ final class TestServer: Sendable {
 
     /// The timeouts are the pool's (`ConnectionPool.Configuration`).
     fileprivate static func start(
-        poolSize: Int, databaseURL: String?, statementTimeout: Duration?, connectionWait: Duration, opinionGroupMinimumSize: Int,
+        poolSize: Int, databaseURL: String?, standbyURL: String?, statementTimeout: Duration?, connectionWait: Duration, opinionGroupMinimumSize: Int,
         readTimeout: Duration, settings: PageSettings, logger: Logger?
     ) async throws -> TestServer {
         let url: String
         if let databaseURL { url = databaseURL } else { url = try await TestDatabase.migrated() }
         let pool = ConnectionPool(.init(url: url, size: poolSize, statementTimeout: statementTimeout, connectionWait: connectionWait))
         let metrics = ServerMetrics()
-        let services = Services(pool: pool, opinionGroupMinimumSize: opinionGroupMinimumSize, metrics: metrics.factory)
+        let standby = standbyURL.map { StandbyReads(pool: ConnectionPool(.init(url: $0, size: poolSize, readOnly: true))) }
+        let services = Services(pool: pool, standby: standby, opinionGroupMinimumSize: opinionGroupMinimumSize, metrics: metrics.factory)
         let logger =
             logger
             ?? {

@@ -30,6 +30,12 @@ public enum TestDatabase {
         return try await Creator.shared.create(prefix: "m", template: template)
     }
 
+    /// A new database holding what the one at `url` holds now, which nobody may be using
+    /// (CREATE DATABASE … TEMPLATE): a standby that stopped replaying there, for instance.
+    public static func copy(of url: String) async throws -> String {
+        try await Creator.shared.create(prefix: "copy", template: String(url.split(separator: "/").last!))
+    }
+
     /// The URL of `database` on the test server.
     public static func url(database: String) -> String {
         guard var components = URLComponents(string: serverURL) else { return serverURL }

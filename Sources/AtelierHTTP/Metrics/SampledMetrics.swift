@@ -17,6 +17,8 @@ struct SampledMetrics: Sendable {
     let streamClients: Gauge
     let streamLag: Gauge
     let embeddingQueue: Gauge
+    let standbyReads: MirroredCounter
+    let standbyRedirectedReads: MirroredCounter
 
     init(factory: any MetricsFactory) {
         func gauge(_ label: String) -> Gauge { Gauge(label: label, factory: factory) }
@@ -32,6 +34,8 @@ struct SampledMetrics: Sendable {
         streamClients = gauge("atelier_event_stream_clients")
         streamLag = gauge("atelier_event_stream_lag_events")
         embeddingQueue = gauge("atelier_embedding_queue_length")
+        standbyReads = counter("atelier_db_standby_reads_total")
+        standbyRedirectedReads = counter("atelier_db_standby_redirected_reads_total")
     }
 
     func sample(_ services: Services) async {
@@ -46,6 +50,10 @@ struct SampledMetrics: Sendable {
         computeRefused.update(to: load.computeRefused)
         streamClients.record(load.eventStreamClients)
         streamLag.record(load.eventStreamLag)
+        if let standby = services.standby?.statistics {
+            standbyReads.update(to: standby.served)
+            standbyRedirectedReads.update(to: standby.redirected)
+        }
         // Without the database the last figure stays: the scrape must answer during an outage.
         if let queue = try? await services.embeddings.queueLength() { embeddingQueue.record(queue) }
     }

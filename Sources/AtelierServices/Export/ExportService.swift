@@ -62,10 +62,10 @@ public struct ExportService: Sendable {
 
     /// The briefing shows opinion groups of at least `opinionGroupMinimumSize` members only.
     public init(
-        pool: ConnectionPool, compute: ComputePool = .shared, opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize,
-        metrics: any MetricsFactory = NOOPMetricsHandler.instance
+        pool: ConnectionPool, standby: StandbyReads? = nil, compute: ComputePool = .shared,
+        opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize, metrics: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
-        self.database = Database(pool: pool)
+        self.database = Database(pool: pool, standby: standby)
         self.compute = compute
         self.opinionGroupMinimumSize = opinionGroupMinimumSize
         self.metrics = metrics
@@ -92,10 +92,12 @@ public struct ExportService: Sendable {
         try await read(request, by: requester).briefing
     }
 
-    /// The briefing, and the votes one by one when asked for (nil otherwise).
+    /// The briefing, and the votes one by one when asked for (nil otherwise). Read in one
+    /// snapshot, from the standby when there is one; the audit line is then written on the
+    /// primary, and no file leaves without it.
     func read(_ request: ExportRequest, by requester: ExportRequester) async throws -> (briefing: Briefing, votes: [RecordedVote]?) {
         let requestID = RequestTrace.id
-        return try await database.withTransaction(.repeatableRead) { connection in
+        let read = try await database.read(.repeatableRead) { connection in
             guard let congress = try CongressStore.congress(slug: request.congressSlug, in: connection),
                 requester.belongs(to: congress)
             else { throw ServiceError.notFound("no congress \"\(request.congressSlug)\"") }
@@ -106,19 +108,21 @@ public struct ExportService: Sendable {
                 return workshop
             }
             try requester.authorise(workshop: workshop, votes: request.votes)
-            try AuditStore.append(
-                congressID: congress.id, actorID: requester.participantID, action: .export,
-                target: workshop.map { "workshop \($0.slug)" } ?? "congress",
-                detail: ["format": request.format.rawValue, "status": request.status.rawValue, "votes": request.votes.rawValue], requestID: requestID,
-                in: connection)
             let briefing = try BriefingReader.briefing(
                 congress: congress, workshop: workshop, minimumGroupSize: opinionGroupMinimumSize, in: connection
             )
             .restricted(toWorkshop: workshop?.slug, publishedOnly: request.status == .published)
-            guard request.votes == .raw else { return (briefing, nil) }
+            guard request.votes == .raw else { return (congress.id, workshop?.slug, briefing, nil as [RecordedVote]?) }
             let ids = briefing.engagements.flatMap(\.workshops).flatMap { $0.proposals.flatMap(\.sources) + $0.unretained }.map(\.id)
-            return (briefing, try BriefingStore.votes(contributionIDs: Array(Set(ids)), in: connection))
+            return (congress.id, workshop?.slug, briefing, try BriefingStore.votes(contributionIDs: Array(Set(ids)), in: connection))
         }
+        try await database.withTransaction { connection in
+            try AuditStore.append(
+                congressID: read.0, actorID: requester.participantID, action: .export, target: read.1.map { "workshop \($0)" } ?? "congress",
+                detail: ["format": request.format.rawValue, "status": request.status.rawValue, "votes": request.votes.rawValue], requestID: requestID,
+                in: connection)
+        }
+        return (read.2, read.3)
     }
 
     /// A fresh secret key for each export, never written out: pseudonyms link the votes of one
