@@ -25,13 +25,14 @@ import FoundationNetworking
 func withTestServer<R>(
     poolSize: Int = 4, databaseURL: String? = nil, standbyURL: String? = nil, statementTimeout: Duration? = .seconds(15),
     connectionWait: Duration = .seconds(5),
-    opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize,
+    opinionGroupMinimumSize: Int = ProposalOpinionSupport.defaultMinimumGroupSize, tallyInterval: Duration = .milliseconds(200),
     readTimeout: Duration = AtelierApplication.defaultReadTimeout, settings: PageSettings = .init(rateLimits: .unlimited), logger: Logger? = nil,
     _ body: (TestServer) async throws -> R
 ) async throws -> R {
     let server = try await TestServer.start(
         poolSize: poolSize, databaseURL: databaseURL, standbyURL: standbyURL, statementTimeout: statementTimeout, connectionWait: connectionWait,
-        opinionGroupMinimumSize: opinionGroupMinimumSize, readTimeout: readTimeout, settings: settings, logger: logger)
+        opinionGroupMinimumSize: opinionGroupMinimumSize, tallyInterval: tallyInterval, readTimeout: readTimeout, settings: settings,
+        logger: logger)
     do {
         let result = try await body(server)
         await server.stop()
@@ -57,14 +58,15 @@ final class TestServer: Sendable {
     /// The timeouts are the pool's (`ConnectionPool.Configuration`).
     fileprivate static func start(
         poolSize: Int, databaseURL: String?, standbyURL: String?, statementTimeout: Duration?, connectionWait: Duration, opinionGroupMinimumSize: Int,
-        readTimeout: Duration, settings: PageSettings, logger: Logger?
+        tallyInterval: Duration, readTimeout: Duration, settings: PageSettings, logger: Logger?
     ) async throws -> TestServer {
         let url: String
         if let databaseURL { url = databaseURL } else { url = try await TestDatabase.migrated() }
         let pool = ConnectionPool(.init(url: url, size: poolSize, statementTimeout: statementTimeout, connectionWait: connectionWait))
         let metrics = ServerMetrics()
         let standby = standbyURL.map { StandbyReads(pool: ConnectionPool(.init(url: $0, size: poolSize, readOnly: true))) }
-        let services = Services(pool: pool, standby: standby, opinionGroupMinimumSize: opinionGroupMinimumSize, metrics: metrics.factory)
+        let services = Services(
+            pool: pool, standby: standby, opinionGroupMinimumSize: opinionGroupMinimumSize, tallyInterval: tallyInterval, metrics: metrics.factory)
         let logger =
             logger
             ?? {
