@@ -181,7 +181,7 @@ echo "topology-test: votes through nginx (TLS) and both nodes, ${seconds}s, $con
 # CPU time of each part, before and after: what a vote costs each, which the other work on the
 # machine does not change, unlike the rates. The driver counts its own.
 cpu_roots() {
-  printf '{"nodes": [%s], "nginx": [%s], "pgbouncer": [%s], "postgres": [%s, %s]}' \
+  printf '{"nodes": [%s], "nginx": [%s], "pgbouncer": [%s], "primary": [%s], "standby": [%s]}' \
     "${pids[0]}, ${pids[1]}" "$(cat "$tmp/nginx.pid")" "$(cat "$tmp/pgbouncer.pid")" \
     "$(head -1 "$tmp/primary/postmaster.pid")" "$(head -1 "$tmp/standby/postmaster.pid")"
 }
@@ -233,6 +233,8 @@ if [ "$mode" = bench ]; then
     echo "topology-test: open loop, $http_rate votes/s (0.5 × the HTTP closed loop), at most $in_flight in flight"
     driver openloop --set rate="$http_rate" --set in_flight="$in_flight" --set seconds=10 | tee "$tmp/openloop-http-$in_flight.json"
   done
+  echo "topology-test: open loop, $http_rate votes/s, straight to node A (no nginx, no TLS): their share of the latency"
+  driver openloop --set rate="$http_rate" --set in_flight=64 --set seconds=10 --set direct=1 | tee "$tmp/openloop-direct.json"
 fi
 
 # Event-stream clients on one node (TOPOLOGY_STREAMS=N): its memory per stream, and how long one
@@ -255,10 +257,11 @@ print(f"  HTTP {t['http_votes_per_s']} votes/s (p50 {t['http_p50_ms']} ms, p99 {
       f"against pgbench through pgbouncer, planned each time, {pooled:.1f}: {100 * t['http_votes_per_s'] / pooled:.0f} %")
 def openloops(pattern):
     return sorted((json.load(open(p)) for p in glob.glob(f"{tmp}/{pattern}")), key=lambda o: o["in_flight"])
-for label, pattern in (("0.5 × pgbench", "openloop-0.5-*.json"), ("0.5 × HTTP", "openloop-http-*.json")):
+for label, pattern in (("0.5 × pgbench", "openloop-0.5-*.json"), ("0.5 × HTTP", "openloop-http-*.json"),
+                       ("0.5 × HTTP, straight to node A", "openloop-direct.json")):
     for o in openloops(pattern):
         ok = o["p99_ms"] is not None and o["p99_ms"] <= 20 and set(o["statuses"]) <= {"200", "204"}
-        print(f"  open loop {o['rate']} votes/s ({label}), at most {o['in_flight']} in flight: p50 {o['p50_ms']} ms, p99 {o['p99_ms']} ms "
+        print(f"  open loop {o['rate']} votes/s ({label}), at most {o['in_flight']} in flight: p50 {o['p50_ms']} ms, p95 {o.get('p95_ms')} ms, p99 {o['p99_ms']} ms "
               f"(20 ms: {'met' if ok else 'NOT met'}), answers {o['statuses']}, driver late for {o['driver_late']} of {o['sent']}")
 print(f"  replica lag under the closed loop: mean {t['replica_lag_mean_ms']} ms, max {t['replica_lag_max_ms']} ms")
 cpu = json.load(open(f"{tmp}/cpu-per-vote.json"))

@@ -112,9 +112,13 @@ async def rehearse(options: argparse.Namespace) -> bool:
 
 
 async def catch_up(readers: list[Reader], url: str, slug: str, patience: float = 30) -> None:
-    """Gives the readers time to receive their workshops' last events, as a screen would."""
-    latest = query(url, slug, "latest")
+    """Gives the readers time to receive their workshops' last events, as a screen would. The last
+    votes' tallies become events at the servers' next round (sql/016_coalesced_tallies.sql): the
+    last events are known once no tally is pending."""
     deadline = time.monotonic() + patience
+    while query(url, slug, "pending_tallies") and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+    latest = query(url, slug, "latest")
     while time.monotonic() < deadline:
         behind = [r for r in readers
                   if (r.last or 0) < latest.get(r.workshop, {}).get("moderators" if r.moderator else "participants", 0)]
