@@ -25,8 +25,12 @@ public final class ComputePool: Sendable {
     private let refused = Atomic(0)
 
     /// The process's pool, like the cooperative pool it relieves: one thread fewer than there are
-    /// cores, so requests keep a core of their own while jobs run. It is never shut down.
-    public static let shared = ComputePool(threads: max(1, ProcessInfo.processInfo.activeProcessorCount - 1), capacity: 32)
+    /// cores, so requests keep a core of their own while jobs run. It is never shut down. Its
+    /// bound is 32 jobs, or `ATELIER_COMPUTE_CAPACITY`: `make test` raises it, since its suites
+    /// are some forty servers in one process, sharing this one pool.
+    public static let shared = ComputePool(
+        threads: max(1, ProcessInfo.processInfo.activeProcessorCount - 1),
+        capacity: ProcessInfo.processInfo.environment["ATELIER_COMPUTE_CAPACITY"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 32)
 
     public init(threads count: Int, capacity: Int) {
         precondition(count > 0 && capacity > 0, "a compute pool needs a thread and room for a job")
