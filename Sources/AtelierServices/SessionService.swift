@@ -64,7 +64,7 @@ public struct SessionService: Sendable {
     /// Logs out: the token no longer opens anything, even if the cookie survives somewhere.
     public func end(token: String) async throws {
         guard Self.isWellFormed(token) else { return }
-        try await database.withConnection { try PageSessionStore.end(tokenHash: SHA256.hash(token), in: $0) }
+        _ = try await database.withConnection { try PageSessionStore.end(tokenHash: SHA256.hash(token), in: $0) }
     }
 
     static func participant(code: String, in connection: Connection) throws -> Participant? {

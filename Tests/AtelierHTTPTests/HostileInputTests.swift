@@ -53,6 +53,10 @@ import Testing
                 Case(
                     name: "a bidi isolate in a title", method: "POST", path: posts, json: #"{"title":"\u2066x\u2069","body":"ok"}"#, status: 422,
                     type: "invalid-field"),
+                // Found by schemathesis: a NUL in a field's value, on the one JSON route that had no 422 in the contract.
+                Case(
+                    name: "NUL in an unknown field", method: "PUT", path: "/api/v1/workshops/\(workshop)/proposals/order", token: .lead,
+                    json: #"{"proposals":[],"x":["a","b","c\u0000"]}"#, status: 422, type: "invalid-field"),
                 Case(name: "a trailing comma", method: "POST", path: posts, json: #"{"body":"ok",}"#, status: 400, type: "malformed-json"),
                 Case(
                     name: "a trailing comma in a list", method: "PUT", path: "/api/v1/contributions/\(theirs)/vote",

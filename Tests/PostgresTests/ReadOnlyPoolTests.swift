@@ -9,7 +9,7 @@ import Testing
     @Test(arguments: [false, true])
     func aReadOnlyPoolRefusesEveryWriteAndReads(transactionPooling: Bool) async throws {
         let url = try await TestDatabase.empty(named: "readonly")
-        try await ConnectionPool(.init(url: url, size: 1)).withConnection { try $0.execute("CREATE TABLE note (body text)") }
+        _ = try await ConnectionPool(.init(url: url, size: 1)).withConnection { try $0.execute("CREATE TABLE note (body text)") }
         let pool = ConnectionPool(.init(url: url, size: 1, transactionPooling: transactionPooling, readOnly: true))
         await #expect(throws: PostgresError.self) {
             try await pool.withConnection { try $0.execute("INSERT INTO note VALUES ('écrit')") }
