@@ -25,13 +25,13 @@ import Testing
         let late: UUID
     }
 
-    static func scene(standbyURL: String? = nil) async throws -> Scene {
+    static func scene(standbyURL: String? = nil, retryAfter: Duration = .seconds(5)) async throws -> Scene {
         let url = try await TestDatabase.migrated()
         let loading = Services(pool: ConnectionPool(.init(url: url, size: 2)))
         let demo = try await DemoLoader(services: loading).load()
         try await loading.shutdown()
         let copy = try await TestDatabase.copy(of: url)
-        let standby = StandbyReads(pool: ConnectionPool(.init(url: standbyURL ?? copy, size: 2, readOnly: true)))
+        let standby = StandbyReads(pool: ConnectionPool(.init(url: standbyURL ?? copy, size: 2, readOnly: true)), retryAfter: retryAfter)
         let services = Services(pool: ConnectionPool(.init(url: url, size: 2)), standby: standby)
         let (attendee, workshop) = try await services.pool.withConnection { connection in
             let congress = try CongressStore.congress(slug: demo.congressSlug, in: connection)!
@@ -91,6 +91,26 @@ import Testing
         #expect(try await listed(scene).contains(scene.late))
         #expect(try await listed(scene).contains(scene.late))
         #expect(scene.standby.statistics.served == 0 && scene.standby.statistics.redirected == 2)
+        try await scene.services.shutdown()
+    }
+
+    /// A standby back after an outage takes the reads again, even when the read that found it
+    /// back failed on its own account.
+    @Test func aStandbyBackAfterAnOutageServesReadsAgain() async throws {
+        let scene = try await Self.scene(retryAfter: .zero)
+        let copy = String(scene.standby.pool.configuration.url.split(separator: "/").last!)
+        let admin = try Connection.connect(url: scene.primaryURL)
+        try admin.execute("ALTER DATABASE \"\(copy)\" ALLOW_CONNECTIONS false")
+        #expect(try await listed(scene).contains(scene.late))
+        #expect(scene.standby.statistics == (served: 0, redirected: 1))
+
+        try admin.execute("ALTER DATABASE \"\(copy)\" ALLOW_CONNECTIONS true")
+        struct Refused: Error {}
+        await #expect(throws: Refused.self) {
+            try await Database(pool: scene.services.pool, standby: scene.standby).read { _ in throw Refused() }
+        }
+        #expect(try await !listed(scene).contains(scene.late))
+        #expect(scene.standby.statistics.served == 1)
         try await scene.services.shutdown()
     }
 }

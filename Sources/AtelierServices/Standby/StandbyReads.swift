@@ -16,7 +16,8 @@ public final class StandbyReads: Sendable {
     /// How long a participant's reads are held to their last write: the lifetime of the cookie
     /// that carries its position. Past it, a standby that is still behind serves them anyway.
     public let readYourWritesWindow: Duration
-    static let retryAfter: Duration = .seconds(5)
+    /// How long reads skip a standby that failed to connect before one of them tries it again.
+    let retryAfter: Duration
     private let health = Mutex(Health.up)
     private let logger: Logger
     /// Reads served here and reads sent to the primary instead, since the process started.
@@ -30,10 +31,14 @@ public final class StandbyReads: Sendable {
         case probing
     }
 
-    public init(pool: ConnectionPool, readYourWritesWindow: Duration = .seconds(2), logger: Logger = Logger(label: "atelier.standby")) {
+    public init(
+        pool: ConnectionPool, readYourWritesWindow: Duration = .seconds(2), retryAfter: Duration = .seconds(5),
+        logger: Logger = Logger(label: "atelier.standby")
+    ) {
         precondition(pool.configuration.readOnly, "the standby's pool must be read-only")
         self.pool = pool
         self.readYourWritesWindow = readYourWritesWindow
+        self.retryAfter = retryAfter
         self.logger = logger
     }
 
@@ -69,6 +74,11 @@ public final class StandbyReads: Sendable {
         } catch PoolError.busy {
             if probing { recovered() }
             return redirect()
+        } catch {
+            // The body's own error (a contribution not found…): the standby answered. Left probing,
+            // it would never be tried again.
+            if probing { recovered() }
+            throw error
         }
     }
 
@@ -98,7 +108,7 @@ public final class StandbyReads: Sendable {
 
     private func failed(_ error: PostgresError) {
         let wasUp = health.withLock { health in
-            defer { health = .down(until: ContinuousClock.now.advanced(by: Self.retryAfter)) }
+            defer { health = .down(until: ContinuousClock.now.advanced(by: retryAfter)) }
             if case .up = health { return true }
             return false
         }
