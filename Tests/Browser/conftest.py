@@ -123,6 +123,12 @@ def sign_in(browser, site, role, width=360, height=800, javascript=True):
     return page
 
 
+def screenshot_of(locator, name):
+    """One part of a page, whole: for a section further down than `screenshot` reaches."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    locator.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
 def screenshot(page, name):
     """The top of the page, up to two screens high: what a person sees first, at a size one can look at."""
     SCREENSHOTS.mkdir(exist_ok=True)

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import SCREENSHOTS, screenshot, sign_in
+from conftest import SCREENSHOTS, screenshot, screenshot_of, sign_in
 from test_accessibility import assert_no_violations
 from test_attendee import api
 
@@ -195,8 +195,10 @@ def test_a_lead_computes_the_opinion_groups_and_reads_them_on_the_board(browser,
     assert_no_violations(page, "tableau groupes d'opinion 1280")
     section.scroll_into_view_if_needed()
     screenshot(page, "tableau-groupes-opinion-1280")
+    screenshot_of(section, "tableau-groupes-opinion-section-1280")
     page.set_viewport_size({"width": 360, "height": 800})
     assert_no_violations(page, "tableau groupes d'opinion 360")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(page, "tableau-groupes-opinion-360")
+    screenshot_of(section, "tableau-groupes-opinion-section-360")
     page.context.close()
